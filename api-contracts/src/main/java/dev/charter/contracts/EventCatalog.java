@@ -1,0 +1,78 @@
+package dev.charter.contracts;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Every public event type, derived from the streams' sealed interfaces, with its CloudEvents type
+ * name {@code dev.charter.<stream>.<Event>.v<revision>}.
+ */
+public final class EventCatalog {
+
+    private static final EventCatalog INSTANCE = new EventCatalog();
+
+    private final Map<String, Class<? extends PublicEvent>> classByType = new LinkedHashMap<>();
+    private final Map<Class<?>, String> typeByClass = new LinkedHashMap<>();
+    private final Map<Class<?>, EventStream> streamByClass = new LinkedHashMap<>();
+
+    private EventCatalog() {
+        for (EventStream stream : EventStream.values()) {
+            for (Class<?> permitted : stream.eventInterface().getPermittedSubclasses()) {
+                @SuppressWarnings("unchecked")
+                Class<? extends PublicEvent> eventClass = (Class<? extends PublicEvent>) permitted;
+                String type = "dev.charter." + stream.streamName() + "." + eventClass.getSimpleName()
+                        + ".v" + revisionOf(eventClass);
+                classByType.put(type, eventClass);
+                typeByClass.put(eventClass, type);
+                streamByClass.put(eventClass, stream);
+            }
+        }
+    }
+
+    public static EventCatalog instance() {
+        return INSTANCE;
+    }
+
+    public static int revisionOf(Class<?> eventClass) {
+        EventRevision revision = eventClass.getAnnotation(EventRevision.class);
+        if (revision == null) {
+            throw new IllegalStateException(eventClass.getName() + " has no @EventRevision");
+        }
+        return revision.value();
+    }
+
+    public boolean isPublic(Class<?> payloadType) {
+        return typeByClass.containsKey(payloadType);
+    }
+
+    public String typeOf(Class<?> eventClass) {
+        String type = typeByClass.get(eventClass);
+        if (type == null) {
+            throw new IllegalArgumentException(eventClass.getName() + " is not a public event");
+        }
+        return type;
+    }
+
+    public EventStream streamOf(Class<?> eventClass) {
+        EventStream stream = streamByClass.get(eventClass);
+        if (stream == null) {
+            throw new IllegalArgumentException(eventClass.getName() + " is not a public event");
+        }
+        return stream;
+    }
+
+    public Optional<Class<? extends PublicEvent>> classOf(String type) {
+        return Optional.ofNullable(classByType.get(type));
+    }
+
+    public List<Class<? extends PublicEvent>> eventsOf(EventStream stream) {
+        return classByType.values().stream().filter(c -> streamByClass.get(c) == stream).toList();
+    }
+
+    public Map<String, Class<? extends PublicEvent>> all() {
+        return Collections.unmodifiableMap(classByType);
+    }
+}

@@ -1,0 +1,134 @@
+package dev.charter.platform.audit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.charter.contracts.EventCatalog;
+import dev.charter.platform.messaging.EventMetadata;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The service's append-only hash chain over its public events in publication order (DESIGN §4):
+ * {@code hash_n = SHA-256(hash_{n-1} || canonical JSON of event n with its metadata)}, starting from 64
+ * zeros. Appended by the publisher in the transaction that moves its token, so the chain and the
+ * publication advance together; an event already chained keeps its link.
+ */
+public class AuditChain {
+
+    public static final String GENESIS = "0".repeat(64);
+
+    private final JdbcClient jdbc;
+    private final ObjectMapper mapper;
+    private final EventCatalog catalog = EventCatalog.instance();
+
+    public AuditChain(JdbcClient jdbc, ObjectMapper mapper) {
+        this.jdbc = jdbc;
+        this.mapper = mapper;
+    }
+
+    /** A position in the chain. */
+    public record Link(long sequence, String eventId, String aggregateId, String eventType, String canonicalJson,
+                       String previousHash, String hash) {
+    }
+
+    public Link append(EventMessage<?> event) {
+        Optional<Link> existing = find(event.getIdentifier());
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        String canonical = canonicalJson(event);
+        Optional<Link> head = head();
+        long sequence = head.map(link -> link.sequence() + 1).orElse(1L);
+        String previous = head.map(Link::hash).orElse(GENESIS);
+        String hash = hash(previous, canonical);
+        String aggregateId = event instanceof DomainEventMessage<?> domain ? domain.getAggregateIdentifier() : "";
+        long globalIndex = event instanceof org.axonframework.eventhandling.TrackedEventMessage<?> tracked
+                && tracked.trackingToken() != null && tracked.trackingToken().position().isPresent()
+                ? tracked.trackingToken().position().getAsLong() : -1L;
+        String type = catalog.typeOf(event.getPayloadType());
+        jdbc.sql("""
+                        INSERT INTO audit_chain (chain_seq, event_id, global_index, aggregate_id, event_type,
+                                                 canonical_json, previous_hash, hash)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(sequence, event.getIdentifier(), globalIndex, aggregateId, type, canonical, previous, hash)
+                .update();
+        return new Link(sequence, event.getIdentifier(), aggregateId, type, canonical, previous, hash);
+    }
+
+    /**
+     * The canonical document of an event: its id, type, subject (aggregate id), aggregate sequence,
+     * time, metadata and data.
+     */
+    public String canonicalJson(EventMessage<?> event) {
+        ObjectNode document = mapper.createObjectNode();
+        document.put("id", event.getIdentifier());
+        document.put("type", catalog.typeOf(event.getPayloadType()));
+        if (event instanceof DomainEventMessage<?> domain) {
+            document.put("subject", domain.getAggregateIdentifier());
+            document.put("sequence", domain.getSequenceNumber());
+        }
+        document.put("time", event.getTimestamp().toString());
+        for (String key : List.of(EventMetadata.ACTOR, EventMetadata.CORRELATION_ID, EventMetadata.CAUSATION_ID,
+                EventMetadata.RULES_VERSION)) {
+            Object value = event.getMetaData().get(key);
+            if (value != null) {
+                document.put(key, value.toString());
+            }
+        }
+        document.set("data", mapper.valueToTree(event.getPayload()));
+        return CanonicalJson.write(mapper, document);
+    }
+
+    public Optional<Link> find(String eventId) {
+        return jdbc.sql("SELECT * FROM audit_chain WHERE event_id = ?").param(eventId).query(AuditChain::link).optional();
+    }
+
+    public Optional<Link> head() {
+        return jdbc.sql("SELECT * FROM audit_chain ORDER BY chain_seq DESC LIMIT 1").query(AuditChain::link).optional();
+    }
+
+    /** Links after the given sequence, in chain order. */
+    public List<Link> after(long sequence, int limit) {
+        return jdbc.sql("SELECT * FROM audit_chain WHERE chain_seq > ? ORDER BY chain_seq LIMIT ?")
+                .params(sequence, limit).query(AuditChain::link).list();
+    }
+
+    public List<Link> ofAggregate(String aggregateId) {
+        return jdbc.sql("SELECT * FROM audit_chain WHERE aggregate_id = ? ORDER BY chain_seq")
+                .param(aggregateId).query(AuditChain::link).list();
+    }
+
+    public static String hash(String previousHash, String canonicalJson) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update(previousHash.getBytes(StandardCharsets.US_ASCII));
+            digest.update(canonicalJson.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public JsonNode parse(String canonicalJson) {
+        try {
+            return mapper.readTree(canonicalJson);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Link link(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new Link(rs.getLong("chain_seq"), rs.getString("event_id"), rs.getString("aggregate_id"),
+                rs.getString("event_type"), rs.getString("canonical_json"), rs.getString("previous_hash"),
+                rs.getString("hash"));
+    }
+}

@@ -1,0 +1,108 @@
+package dev.charter.platform.axon;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.charter.platform.config.CharterProperties;
+import dev.charter.platform.messaging.CommandMetadataInterceptor;
+import dev.charter.platform.messaging.EventMetadata;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.axonframework.serialization.RevisionResolver;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.support.JdbcTransactionManager;
+import org.springframework.transaction.PlatformTransactionManager;
+
+import javax.sql.DataSource;
+import java.time.Clock;
+
+/**
+ * Axon on PostgreSQL through plain JDBC (STACK.md). Axon's own JDBC and transaction auto-configurations
+ * are ordered after Boot 3 class names only; on Boot 4 they would not see Boot's DataSource and would
+ * fall back to a no-op transaction manager. So the DataSource and a JDBC transaction manager are declared
+ * here, before them, and PostgreSQL's duplicate-key state is mapped to Axon's concurrency exception.
+ */
+@AutoConfiguration(beforeName = {
+        "org.axonframework.springboot.autoconfig.JdbcAutoConfiguration",
+        "org.axonframework.springboot.autoconfig.TransactionAutoConfiguration",
+        "org.axonframework.springboot.autoconfig.NoOpTransactionAutoConfiguration",
+        "org.axonframework.springboot.autoconfig.ObjectMapperAutoConfiguration",
+        "org.axonframework.springboot.autoconfig.AxonAutoConfiguration",
+        "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
+        "org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration"})
+@EnableConfigurationProperties({CharterProperties.class, DataSourceProperties.class})
+public class AxonPersistenceAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean(DataSource.class)
+    @ConfigurationProperties("spring.datasource.hikari")
+    public HikariDataSource dataSource(DataSourceProperties properties) {
+        return properties.initializeDataSourceBuilder().type(HikariDataSource.class).build();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(PlatformTransactionManager.class)
+    public JdbcTransactionManager transactionManager(DataSource dataSource) {
+        return new JdbcTransactionManager(dataSource);
+    }
+
+    /** PostgreSQL's unique_violation: two commands racing on one aggregate become a ConcurrencyException. */
+    @Bean
+    public PersistenceExceptionResolver persistenceExceptionResolver() {
+        return new SQLStateResolver("23505");
+    }
+
+    /**
+     * The Jackson 2 mapper of Axon's serializer and of the public events on Kafka: one mapper, so the
+     * JSON in the event store, on the topic and in the approval files is the same. Named as Axon's own
+     * default so Axon's serializer takes this one.
+     */
+    @Bean
+    @Primary
+    public ObjectMapper defaultAxonObjectMapper() {
+        return eventObjectMapper();
+    }
+
+    public static ObjectMapper eventObjectMapper() {
+        return JsonMapper.builder()
+                .addModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .build();
+    }
+
+    @Bean
+    public RevisionResolver revisionResolver() {
+        return new EventRevisionResolver();
+    }
+
+    /** Events copy actor, correlation, causation and rules version from the command that applied them. */
+    @Bean
+    public CorrelationDataProvider eventMetadataCorrelation() {
+        return new SimpleCorrelationDataProvider(EventMetadata.ACTOR, EventMetadata.CORRELATION_ID,
+                EventMetadata.CAUSATION_ID, EventMetadata.RULES_VERSION);
+    }
+
+    @Bean
+    public CommandMetadataInterceptor commandMetadataInterceptor(CharterProperties properties) {
+        return new CommandMetadataInterceptor(properties.systemActor(), properties.getRulesVersion());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    public Clock clock() {
+        return Clock.systemUTC();
+    }
+}

@@ -1,0 +1,238 @@
+package dev.charter.platform.config;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Settings every Charter service shares ({@code charter.*}).
+ */
+@ConfigurationProperties("charter")
+public class CharterProperties {
+
+    /** The service's short name, e.g. {@code registry}; actor of system actions is {@code system:<service>}. */
+    private String service;
+
+    /** The public stream this service publishes, e.g. {@code registry} or {@code nominations}. */
+    private String stream;
+
+    /** The governance rules version every event is produced under (DESIGN §1). */
+    private String rulesVersion = "pytorch-governance-mechanics/2024";
+
+    /** The OpenAPI document this service serves (from api-contracts), e.g. {@code registry.yaml}. */
+    private String apiDocument;
+
+    private final Kafka kafka = new Kafka();
+    private final Publisher publisher = new Publisher();
+    private final Consumer consumer = new Consumer();
+    private final Security security = new Security();
+
+    public String getService() {
+        return service;
+    }
+
+    public void setService(String service) {
+        this.service = service;
+    }
+
+    public String getStream() {
+        return stream;
+    }
+
+    public void setStream(String stream) {
+        this.stream = stream;
+    }
+
+    public String getRulesVersion() {
+        return rulesVersion;
+    }
+
+    public void setRulesVersion(String rulesVersion) {
+        this.rulesVersion = rulesVersion;
+    }
+
+    public String getApiDocument() {
+        return apiDocument != null ? apiDocument : service + ".yaml";
+    }
+
+    public void setApiDocument(String apiDocument) {
+        this.apiDocument = apiDocument;
+    }
+
+    public Kafka getKafka() {
+        return kafka;
+    }
+
+    public Publisher getPublisher() {
+        return publisher;
+    }
+
+    public Consumer getConsumer() {
+        return consumer;
+    }
+
+    public Security getSecurity() {
+        return security;
+    }
+
+    /** The actor of actions the service takes on its own. */
+    public String systemActor() {
+        return "system:" + service;
+    }
+
+    public static class Kafka {
+        /** Prepended to every topic and consumer group (isolates tests, or tenants on one cluster). */
+        private String topicPrefix = "";
+        /** Partitions of the topics this service creates. */
+        private int partitions = 3;
+        /** Replication factor of the topics this service creates. */
+        private short replicas = 1;
+
+        public String getTopicPrefix() {
+            return topicPrefix;
+        }
+
+        public void setTopicPrefix(String topicPrefix) {
+            this.topicPrefix = topicPrefix == null ? "" : topicPrefix;
+        }
+
+        public int getPartitions() {
+            return partitions;
+        }
+
+        public void setPartitions(int partitions) {
+            this.partitions = partitions;
+        }
+
+        public short getReplicas() {
+            return replicas;
+        }
+
+        public void setReplicas(short replicas) {
+            this.replicas = replicas;
+        }
+
+        public String topic(String baseTopic) {
+            return topicPrefix + baseTopic;
+        }
+    }
+
+    public static class Publisher {
+        /** Whether the event store is published to Kafka (off only in tests of a single aggregate). */
+        private boolean enabled = true;
+        /** How long one send waits for the broker's acknowledgement before the processor retries. */
+        private Duration sendTimeout = Duration.ofSeconds(30);
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        public Duration getSendTimeout() {
+            return sendTimeout;
+        }
+
+        public void setSendTimeout(Duration sendTimeout) {
+            this.sendTimeout = sendTimeout;
+        }
+    }
+
+    public static class Consumer {
+        /** Attempts of a failing event before it goes to the dead-letter topic (infrastructure errors retry forever). */
+        private int maxAttempts = 5;
+        /** First retry delay; doubles up to {@code maxBackoff}. */
+        private Duration initialBackoff = Duration.ofMillis(500);
+        private Duration maxBackoff = Duration.ofSeconds(30);
+        /** Listener threads. */
+        private int concurrency = 1;
+
+        public int getMaxAttempts() {
+            return maxAttempts;
+        }
+
+        public void setMaxAttempts(int maxAttempts) {
+            this.maxAttempts = maxAttempts;
+        }
+
+        public Duration getInitialBackoff() {
+            return initialBackoff;
+        }
+
+        public void setInitialBackoff(Duration initialBackoff) {
+            this.initialBackoff = initialBackoff;
+        }
+
+        public Duration getMaxBackoff() {
+            return maxBackoff;
+        }
+
+        public void setMaxBackoff(Duration maxBackoff) {
+            this.maxBackoff = maxBackoff;
+        }
+
+        public int getConcurrency() {
+            return concurrency;
+        }
+
+        public void setConcurrency(int concurrency) {
+            this.concurrency = concurrency;
+        }
+    }
+
+    public static class Security {
+        private final DevIssuer devIssuer = new DevIssuer();
+        /** Profiles under which the development issuer refuses to start. */
+        private List<String> productionProfiles = new ArrayList<>(List.of("production", "prod"));
+
+        public DevIssuer getDevIssuer() {
+            return devIssuer;
+        }
+
+        public List<String> getProductionProfiles() {
+            return productionProfiles;
+        }
+
+        public void setProductionProfiles(List<String> productionProfiles) {
+            this.productionProfiles = productionProfiles;
+        }
+    }
+
+    public static class DevIssuer {
+        /** A development token issuer: signs tokens for any person. Never under a production profile. */
+        private boolean enabled = false;
+        /** Where its RSA key is kept, so that every service of the local stack trusts the same tokens. */
+        private Path keyFile;
+        /** Lifetime of the tokens it issues. */
+        private Duration tokenTtl = Duration.ofHours(12);
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        public Path getKeyFile() {
+            return keyFile;
+        }
+
+        public void setKeyFile(Path keyFile) {
+            this.keyFile = keyFile;
+        }
+
+        public Duration getTokenTtl() {
+            return tokenTtl;
+        }
+
+        public void setTokenTtl(Duration tokenTtl) {
+            this.tokenTtl = tokenTtl;
+        }
+    }
+}

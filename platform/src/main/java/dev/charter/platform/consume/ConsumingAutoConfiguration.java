@@ -1,0 +1,38 @@
+package dev.charter.platform.consume;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.charter.platform.axon.AxonPersistenceAutoConfiguration;
+import dev.charter.platform.config.CharterProperties;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import javax.sql.DataSource;
+
+/** Consuming other services' streams: see {@link InboundEventHandler}. */
+@AutoConfiguration(after = AxonPersistenceAutoConfiguration.class)
+public class ConsumingAutoConfiguration {
+
+    @Bean
+    public InboundEventDispatcher inboundEventDispatcher(ApplicationContext context,
+                                                         PlatformTransactionManager transactionManager,
+                                                         DataSource dataSource, ObjectMapper defaultAxonObjectMapper,
+                                                         CharterProperties properties) {
+        return new InboundEventDispatcher(context, new TransactionTemplate(transactionManager),
+                JdbcClient.create(dataSource), defaultAxonObjectMapper, properties);
+    }
+
+    @Bean
+    public InboundEventListener inboundEventListener(InboundEventDispatcher dispatcher, KafkaProperties kafka,
+                                                     CharterProperties properties,
+                                                     ObjectProvider<MeterRegistry> meterRegistry) {
+        return new InboundEventListener(dispatcher, kafka.buildConsumerProperties(), kafka.buildProducerProperties(),
+                properties, meterRegistry.getIfAvailable());
+    }
+}

@@ -1,0 +1,196 @@
+package dev.charter.platform.consume;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.charter.contracts.CloudEventExtensions;
+import dev.charter.contracts.EventCatalog;
+import dev.charter.contracts.EventStream;
+import dev.charter.contracts.PublicEvent;
+import dev.charter.platform.config.CharterProperties;
+import dev.charter.platform.messaging.MessageContext;
+import io.cloudevents.CloudEvent;
+import io.cloudevents.core.message.MessageReader;
+import io.cloudevents.kafka.KafkaMessageFactory;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.aop.support.AopUtils;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.context.ApplicationContext;
+import org.springframework.core.MethodIntrospector;
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.ReflectionUtils;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Finds the {@link InboundEventHandler} methods of the application's beans and runs them for each consumed
+ * record: reads the CloudEvent, maps its type to the public event record, and in one transaction records
+ * the event id (a duplicate stops here) and runs the handlers, with the service as actor and the event as
+ * cause. An unreadable record or an unknown type is a {@link PoisonEventException}.
+ */
+public class InboundEventDispatcher implements SmartInitializingSingleton {
+
+    private static final Logger log = LoggerFactory.getLogger(InboundEventDispatcher.class);
+
+    private final ApplicationContext context;
+    private final TransactionTemplate transactions;
+    private final JdbcClient jdbc;
+    private final ObjectMapper mapper;
+    private final CharterProperties properties;
+    private final EventCatalog catalog = EventCatalog.instance();
+    private final Map<Class<?>, List<Handler>> handlers = new LinkedHashMap<>();
+
+    private record Handler(Object bean, Method method) {
+    }
+
+    public InboundEventDispatcher(ApplicationContext context, TransactionTemplate transactions, JdbcClient jdbc,
+                                  ObjectMapper mapper, CharterProperties properties) {
+        this.context = context;
+        this.transactions = transactions;
+        this.jdbc = jdbc;
+        this.mapper = mapper;
+        this.properties = properties;
+    }
+
+    @Override
+    public void afterSingletonsInstantiated() {
+        for (String name : context.getBeanNamesForType(Object.class, false, false)) {
+            Class<?> type = context.getType(name);
+            if (type == null || type.getName().startsWith("org.springframework.")) {
+                continue;
+            }
+            Map<Method, InboundEventHandler> methods = MethodIntrospector.selectMethods(type,
+                    (MethodIntrospector.MetadataLookup<InboundEventHandler>) m ->
+                            AnnotatedElementUtils.findMergedAnnotation(m, InboundEventHandler.class));
+            if (methods.isEmpty()) {
+                continue;
+            }
+            Object bean = context.getBean(name);
+            methods.keySet().forEach(method -> register(bean, method));
+        }
+    }
+
+    private void register(Object bean, Method method) {
+        Class<?>[] parameters = method.getParameterTypes();
+        if (parameters.length < 1 || parameters.length > 2 || !catalog.isPublic(parameters[0])
+                || (parameters.length == 2 && parameters[1] != InboundEvent.class)) {
+            throw new IllegalStateException("@InboundEventHandler " + method
+                    + " must take a public event record and optionally its InboundEvent");
+        }
+        Method invocable = AopUtils.selectInvocableMethod(method, bean.getClass());
+        ReflectionUtils.makeAccessible(invocable);
+        handlers.computeIfAbsent(parameters[0], k -> new ArrayList<>()).add(new Handler(bean, invocable));
+        log.info("Consuming {} with {}.{}", catalog.typeOf(parameters[0]), bean.getClass().getSimpleName(),
+                method.getName());
+    }
+
+    /** The topics (with prefix) of the streams this service has handlers for. */
+    public Set<String> topics() {
+        Set<String> topics = new LinkedHashSet<>();
+        handlers.keySet().forEach(type ->
+                topics.add(properties.getKafka().topic(catalog.streamOf(type).topic())));
+        return topics;
+    }
+
+    public boolean hasHandlers() {
+        return !handlers.isEmpty();
+    }
+
+    public void dispatch(ConsumerRecord<String, byte[]> record) {
+        CloudEvent cloudEvent = read(record);
+        Class<? extends PublicEvent> eventClass = catalog.classOf(cloudEvent.getType()).orElseThrow(() ->
+                new PoisonEventException("Unknown event type " + cloudEvent.getType() + " of event "
+                        + cloudEvent.getId()));
+        List<Handler> eventHandlers = handlers.get(eventClass);
+        if (eventHandlers == null) {
+            return; // this service does not react to this event
+        }
+        Object payload = payload(cloudEvent, eventClass);
+        InboundEvent<Object> inbound = new InboundEvent<>(cloudEvent.getId(), cloudEvent.getType(),
+                String.valueOf(cloudEvent.getSource()), cloudEvent.getSubject(),
+                cloudEvent.getTime() == null ? null : cloudEvent.getTime().toInstant(),
+                extension(cloudEvent, CloudEventExtensions.ACTOR),
+                extension(cloudEvent, CloudEventExtensions.CORRELATION_ID),
+                extension(cloudEvent, CloudEventExtensions.CAUSATION_ID),
+                extension(cloudEvent, CloudEventExtensions.RULES_VERSION), payload,
+                record.topic(), record.partition(), record.offset());
+        String correlationId = inbound.correlationId() != null ? inbound.correlationId() : inbound.id();
+        new MessageContext(properties.systemActor(), correlationId, inbound.id()).run(() ->
+                transactions.executeWithoutResult(status -> {
+                    int first = jdbc.sql("""
+                                    INSERT INTO inbound_event (event_id, event_type, topic, partition_no, offset_no)
+                                    VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")
+                            .params(inbound.id(), inbound.type(), record.topic(), record.partition(), record.offset())
+                            .update();
+                    if (first == 0) {
+                        log.debug("Skipping {} {}: already handled", inbound.type(), inbound.id());
+                        return;
+                    }
+                    for (Handler handler : eventHandlers) {
+                        invoke(handler, payload, inbound);
+                    }
+                }));
+        log.info("Handled {} {} from {}-{}@{}", inbound.type(), inbound.id(), record.topic(), record.partition(),
+                record.offset());
+    }
+
+    private CloudEvent read(ConsumerRecord<String, byte[]> record) {
+        try {
+            MessageReader reader = KafkaMessageFactory.createReader(record);
+            return reader.toEvent();
+        } catch (RuntimeException e) {
+            throw new PoisonEventException("Record " + record.topic() + "-" + record.partition() + "@"
+                    + record.offset() + " is not a CloudEvent: " + e.getMessage(), e);
+        }
+    }
+
+    private Object payload(CloudEvent cloudEvent, Class<?> eventClass) {
+        if (cloudEvent.getData() == null) {
+            throw new PoisonEventException("Event " + cloudEvent.getId() + " has no data");
+        }
+        try {
+            return mapper.readValue(cloudEvent.getData().toBytes(), eventClass);
+        } catch (Exception e) {
+            throw new PoisonEventException("Event " + cloudEvent.getId() + " of type " + cloudEvent.getType()
+                    + " has unreadable data: " + e.getMessage(), e);
+        }
+    }
+
+    private static String extension(CloudEvent event, String name) {
+        Object value = event.getExtension(name);
+        return value == null ? null : value.toString();
+    }
+
+    private static void invoke(Handler handler, Object payload, InboundEvent<Object> inbound) {
+        try {
+            if (handler.method().getParameterCount() == 1) {
+                handler.method().invoke(handler.bean(), payload);
+            } else {
+                handler.method().invoke(handler.bean(), payload, inbound);
+            }
+        } catch (InvocationTargetException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Streams this service consumes, for logs and checks. */
+    public Set<EventStream> streams() {
+        Set<EventStream> streams = new LinkedHashSet<>();
+        handlers.keySet().forEach(type -> streams.add(catalog.streamOf(type)));
+        return streams;
+    }
+}

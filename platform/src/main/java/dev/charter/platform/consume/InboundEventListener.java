@@ -1,0 +1,179 @@
+package dev.charter.platform.consume;
+
+import dev.charter.platform.config.CharterProperties;
+import dev.charter.platform.web.GovernanceException;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
+import org.springframework.kafka.listener.ConsumerRecordRecoverer;
+import org.springframework.kafka.listener.ContainerProperties;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.listener.MessageListener;
+import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.util.backoff.BackOff;
+import org.springframework.util.backoff.ExponentialBackOff;
+
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The Kafka side of consuming: one listener container over the topics the service has handlers for,
+ * consumer group {@code <prefix>charter-<service>}, offsets committed per record after success. A failing
+ * record is retried with backoff: infrastructure failures (database unreachable) forever, others a few
+ * times; a poison record (unreadable, unknown type, refused by a governance rule) goes to the dead-letter
+ * topic {@code <topic>.<service>.dlt} at once. Every dead letter is logged at ERROR with its event id and
+ * counted ({@code charter.inbound.dead.letters}); none is skipped silently.
+ */
+public class InboundEventListener implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(InboundEventListener.class);
+
+    private final InboundEventDispatcher dispatcher;
+    private final Map<String, Object> consumerConfig;
+    private final Map<String, Object> producerConfig;
+    private final CharterProperties properties;
+    private final Counter deadLetters;
+    private ConcurrentMessageListenerContainer<String, byte[]> container;
+    private DefaultKafkaProducerFactory<String, byte[]> deadLetterProducers;
+
+    public InboundEventListener(InboundEventDispatcher dispatcher, Map<String, Object> consumerConfig,
+                                Map<String, Object> producerConfig, CharterProperties properties,
+                                MeterRegistry meterRegistry) {
+        this.dispatcher = dispatcher;
+        this.consumerConfig = consumerConfig;
+        this.producerConfig = producerConfig;
+        this.properties = properties;
+        this.deadLetters = meterRegistry == null ? null
+                : Counter.builder("charter.inbound.dead.letters")
+                .description("Consumed events sent to a dead-letter topic").register(meterRegistry);
+    }
+
+    public String groupId() {
+        return properties.getKafka().getTopicPrefix() + "charter-" + properties.getService();
+    }
+
+    public static String deadLetterTopic(String topic, String service) {
+        return topic + "." + service + ".dlt";
+    }
+
+    @Override
+    public synchronized void start() {
+        if (container != null || !dispatcher.hasHandlers()) {
+            return;
+        }
+        Map<String, Object> consumer = new HashMap<>(consumerConfig);
+        consumer.put(ConsumerConfig.GROUP_ID_CONFIG, groupId());
+        consumer.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        consumer.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        DefaultKafkaConsumerFactory<String, byte[]> consumers = new DefaultKafkaConsumerFactory<>(consumer,
+                new StringDeserializer(), new ByteArrayDeserializer());
+
+        ContainerProperties containerProperties = new ContainerProperties(dispatcher.topics().toArray(String[]::new));
+        containerProperties.setAckMode(ContainerProperties.AckMode.RECORD);
+        containerProperties.setMessageListener((MessageListener<String, byte[]>) dispatcher::dispatch);
+        container = new ConcurrentMessageListenerContainer<>(consumers, containerProperties);
+        container.setConcurrency(properties.getConsumer().getConcurrency());
+        container.setCommonErrorHandler(errorHandler());
+        container.setBeanName("charter-inbound");
+        container.start();
+        log.info("Consuming {} as group {}", dispatcher.topics(), groupId());
+    }
+
+    private DefaultErrorHandler errorHandler() {
+        deadLetterProducers = new DefaultKafkaProducerFactory<>(producerConfig, new StringSerializer(),
+                new ByteArraySerializer());
+        DeadLetterPublishingRecoverer publisher = new DeadLetterPublishingRecoverer(
+                new KafkaTemplate<>(deadLetterProducers),
+                (record, exception) -> new TopicPartition(deadLetterTopic(record.topic(), properties.getService()), -1));
+        ConsumerRecordRecoverer recoverer = (record, exception) -> {
+            log.error("Dead-lettered event {} ({}) from {}-{}@{} to {}: {}", header(record, "ce_id"),
+                    header(record, "ce_type"), record.topic(), record.partition(), record.offset(),
+                    deadLetterTopic(record.topic(), properties.getService()), rootMessage(exception));
+            if (deadLetters != null) {
+                deadLetters.increment();
+            }
+            publisher.accept(record, exception);
+        };
+        CharterProperties.Consumer settings = properties.getConsumer();
+        ExponentialBackOffWithMaxRetries bounded = new ExponentialBackOffWithMaxRetries(
+                Math.max(0, settings.getMaxAttempts() - 1));
+        bounded.setInitialInterval(settings.getInitialBackoff().toMillis());
+        bounded.setMultiplier(2.0);
+        bounded.setMaxInterval(settings.getMaxBackoff().toMillis());
+        ExponentialBackOff unbounded = new ExponentialBackOff(settings.getInitialBackoff().toMillis(), 2.0);
+        unbounded.setMaxInterval(settings.getMaxBackoff().toMillis());
+
+        DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, bounded);
+        handler.addNotRetryableExceptions(PoisonEventException.class, GovernanceException.class);
+        handler.setBackOffFunction((record, exception) -> infrastructure(exception) ? unbounded : (BackOff) null);
+        handler.setRetryListeners((record, exception, attempt) -> log.warn(
+                "Attempt {} to handle event {} from {}-{}@{} failed: {}", attempt, header(record, "ce_id"),
+                record.topic(), record.partition(), record.offset(), rootMessage(exception)));
+        return handler;
+    }
+
+    private static boolean infrastructure(Throwable exception) {
+        for (Throwable t = exception; t != null; t = t.getCause()) {
+            if (t instanceof TransientDataAccessException || t instanceof DataAccessResourceFailureException
+                    || t instanceof CannotCreateTransactionException || t instanceof java.sql.SQLTransientException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String rootMessage(Throwable exception) {
+        Throwable root = exception;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
+    }
+
+    private static String header(ConsumerRecord<?, ?> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null ? "?" : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public synchronized void stop() {
+        if (container != null) {
+            container.stop();
+            container = null;
+        }
+        if (deadLetterProducers != null) {
+            deadLetterProducers.destroy();
+            deadLetterProducers = null;
+        }
+    }
+
+    @Override
+    public synchronized boolean isRunning() {
+        return container != null && container.isRunning();
+    }
+
+    /** After Axon has started (its lifecycle phases are lower), so handlers can dispatch commands. */
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE - 200;
+    }
+}

@@ -1,0 +1,74 @@
+package dev.charter.platform.publish;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.charter.contracts.EventStream;
+import dev.charter.platform.audit.AuditChain;
+import dev.charter.platform.axon.AxonPersistenceAutoConfiguration;
+import dev.charter.platform.config.CharterProperties;
+import io.cloudevents.CloudEvent;
+import io.cloudevents.core.message.Encoding;
+import io.cloudevents.kafka.CloudEventSerializer;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+
+import javax.sql.DataSource;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Publishes the service's public events from its event store to {@code charter.<stream>.v1}.
+ * The CloudEvent producer is not a bean, so Boot's own KafkaTemplate stays available.
+ */
+@AutoConfiguration(after = AxonPersistenceAutoConfiguration.class)
+public class PublishingAutoConfiguration {
+
+    @Bean
+    public AuditChain auditChain(DataSource dataSource, ObjectMapper defaultAxonObjectMapper) {
+        return new AuditChain(JdbcClient.create(dataSource), defaultAxonObjectMapper);
+    }
+
+    @Bean
+    @ConditionalOnProperty(prefix = "charter.publisher", name = "enabled", matchIfMissing = true)
+    public EventPublisher eventPublisher(KafkaProperties kafkaProperties, CharterProperties properties,
+                                         ObjectMapper defaultAxonObjectMapper, AuditChain auditChain) {
+        Map<String, Object> config = new HashMap<>(kafkaProperties.buildProducerProperties());
+        config.put("cloudevents.serializer.encoding", Encoding.BINARY.name());
+        CloudEventSerializer serializer = new CloudEventSerializer();
+        serializer.configure(config, false);
+        DefaultKafkaProducerFactory<String, CloudEvent> factory =
+                new DefaultKafkaProducerFactory<>(config, new StringSerializer(), serializer);
+        return new EventPublisher(new KafkaTemplate<>(factory), factory,
+                new CloudEventMapper(defaultAxonObjectMapper, properties.getService()), auditChain,
+                ownTopic(properties), properties.getPublisher().getSendTimeout());
+    }
+
+    @Bean
+    @ConditionalOnProperty(prefix = "charter.publisher", name = "enabled", matchIfMissing = true)
+    public NewTopic charterOwnTopic(CharterProperties properties) {
+        return new NewTopic(ownTopic(properties), properties.getKafka().getPartitions(),
+                properties.getKafka().getReplicas());
+    }
+
+    /** A failed send must stop the publisher (so it retries), not be logged and skipped. */
+    @Bean
+    public ConfigurerModule charterPublisherErrorHandling() {
+        return configurer -> configurer.eventProcessing().registerListenerInvocationErrorHandler(
+                EventPublisher.PROCESSING_GROUP, c -> PropagatingErrorHandler.instance());
+    }
+
+    static String ownTopic(CharterProperties properties) {
+        if (properties.getStream() == null) {
+            throw new IllegalStateException("charter.stream must name the stream this service publishes");
+        }
+        return properties.getKafka().topic(EventStream.byName(properties.getStream()).topic());
+    }
+}

@@ -1,0 +1,325 @@
+package dev.charter.platform;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.charter.contracts.nominations.NominationEvent.NominationConfirmed;
+import dev.charter.contracts.nominations.NominationKind;
+import dev.charter.contracts.registry.Role;
+import dev.charter.contracts.registry.RegistryEvent.AffiliationChanged;
+import dev.charter.platform.axon.AxonPersistenceAutoConfiguration;
+import dev.charter.platform.consume.InboundEventListener;
+import dev.charter.platform.security.DevTokenIssuer;
+import dev.charter.platform.testapp.ConfirmedNominations;
+import dev.charter.platform.testapp.PlatformTestApplication;
+import dev.charter.platform.testapp.TestHooks;
+import dev.charter.testsupport.KafkaTestConsumer;
+import dev.charter.testsupport.TestInfrastructure;
+import io.cloudevents.CloudEvent;
+import io.cloudevents.core.builder.CloudEventBuilder;
+import io.cloudevents.kafka.CloudEventSerializer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+@SpringBootTest(classes = PlatformTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class PlatformIT {
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        TestInfrastructure.register(registry, "platform");
+    }
+
+    @LocalServerPort
+    int port;
+    @Value("${charter.kafka.topic-prefix}")
+    String topicPrefix;
+    @Autowired
+    TransactionManager axonTransactionManager;
+    @Autowired
+    EventStore eventStore;
+    @Autowired
+    TransactionTemplate transactions;
+    @Autowired
+    DevTokenIssuer tokens;
+    @Autowired
+    ConfirmedNominations effects;
+    @Autowired
+    JdbcClient jdbc;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final ObjectMapper json = AxonPersistenceAutoConfiguration.eventObjectMapper();
+
+    @Test
+    @DisplayName("Axon's transaction manager is Spring's, not the silent no-op fallback")
+    void axonUsesSpringTransactions() {
+        assertThat(axonTransactionManager).isInstanceOf(SpringTransactionManager.class);
+    }
+
+    @Test
+    @DisplayName("two commands racing on one aggregate give 409 concurrent-change, not a generic error")
+    void racingCommandsConflict() throws Exception {
+        String id = "race" + shortId();
+        assertThat(send(post("/api/v1/members", "{\"id\":\"" + id + "\",\"name\":\"Racer\"}", "alice")).statusCode())
+                .isEqualTo(201);
+
+        TestHooks.holdNextCommand();
+        CompletableFuture<HttpResponse<String>> first = CompletableFuture.supplyAsync(() ->
+                send(put("/api/v1/members/" + id + "/affiliation", "{\"affiliation\":\"One\"}", "alice")));
+        TestHooks.awaitEntered();
+        // another replica commits a change to the same aggregate while the first command is in its handler
+        transactions.executeWithoutResult(s -> eventStore.publish(new GenericDomainEventMessage<>(
+                "Member", id, 1, new AffiliationChanged(id, "Two", null))));
+        TestHooks.release();
+
+        HttpResponse<String> response = first.get();
+        assertThat(response.statusCode()).isEqualTo(409);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                v -> assertThat(v).startsWith("application/problem+json"));
+        assertThat(json.readTree(response.body()).get("code").asText()).isEqualTo("concurrent-change");
+    }
+
+    @Test
+    @DisplayName("events appear on the service's topic as binary-mode CloudEvents keyed by aggregate id")
+    void publishesCloudEvents() throws Exception {
+        String id = "pub" + shortId();
+        try (KafkaTestConsumer consumer = new KafkaTestConsumer(TestInfrastructure.kafkaBootstrapServers(),
+                topicPrefix + "charter.registry.v1")) {
+            assertThat(send(post("/api/v1/members", "{\"id\":\"" + id + "\",\"name\":\"Pub\"}", "bob")).statusCode())
+                    .isEqualTo(201);
+            ConsumerRecord<String, byte[]> record = await().atMost(Duration.ofSeconds(30)).until(() ->
+                    consumer.poll().stream().filter(r -> id.equals(r.key())).findFirst().orElse(null),
+                    r -> r != null);
+            assertThat(header(record, "ce_type")).isEqualTo("dev.charter.registry.PersonRegistered.v1");
+            assertThat(header(record, "ce_specversion")).isEqualTo("1.0");
+            assertThat(header(record, "ce_subject")).isEqualTo(id);
+            assertThat(header(record, "ce_source")).isEqualTo("/charter/testapp");
+            assertThat(header(record, "ce_actor")).isEqualTo("bob");
+            assertThat(header(record, "ce_rulesversion")).isNotBlank();
+            assertThat(header(record, "ce_correlationid")).isNotBlank();
+            assertThat(header(record, "ce_causationid")).startsWith("request:");
+            assertThat(header(record, "ce_aggregatesequence")).isEqualTo("0");
+            assertThat(header(record, "ce_chainsequence")).isNotBlank();
+            assertThat(header(record, "ce_chainhash")).hasSize(64);
+            JsonNode data = json.readTree(record.value());
+            assertThat(data.get("personId").asText()).isEqualTo(id);
+            assertThat(data.get("displayName").asText()).isEqualTo("Pub");
+        }
+    }
+
+    @Test
+    @DisplayName("a consumed event delivered twice has its effect exactly once, with the service as actor")
+    void consumesOnce() {
+        String nominationId = "n-" + shortId();
+        CloudEvent event = nominationConfirmed(nominationId, "carol");
+        String marker = "marker-" + shortId();
+        publish(event);
+        publish(event);
+        publish(nominationConfirmed(marker, "dave"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> effects.effects(marker) == 1);
+        assertThat(effects.effects(nominationId)).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT actor FROM test_effect WHERE nomination_id = ?").param(nominationId)
+                .query(String.class).single()).isEqualTo("system:testapp");
+    }
+
+    @Test
+    @DisplayName("a poison message goes to the dead-letter topic with its event id; later events still flow")
+    void poisonToDeadLetter() {
+        String topic = topicPrefix + "charter.nominations.v1";
+        String dlt = InboundEventListener.deadLetterTopic(topic, "testapp");
+        try (KafkaTestConsumer deadLetters = new KafkaTestConsumer(TestInfrastructure.kafkaBootstrapServers(), dlt)) {
+            String poisonId = "poison-" + shortId();
+            CloudEvent failing = CloudEventBuilder.v1(nominationConfirmed(poisonId, "poison")).build();
+            try (KafkaProducer<String, byte[]> raw = new KafkaProducer<>(Map.of(
+                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrapServers()),
+                    new StringSerializer(), new ByteArraySerializer())) {
+                raw.send(new ProducerRecord<>(topic, "k", "not a cloud event".getBytes(StandardCharsets.UTF_8)));
+            }
+            publish(failing);
+            String marker = "after-poison-" + shortId();
+            publish(nominationConfirmed(marker, "erin"));
+
+            await().atMost(Duration.ofSeconds(60)).until(() -> effects.effects(marker) == 1);
+            await().atMost(Duration.ofSeconds(30)).until(() -> deadLetters.poll().size() >= 2);
+            assertThat(deadLetters.poll()).anySatisfy(r -> assertThat(header(r, "ce_id")).isEqualTo(failing.getId()));
+            assertThat(effects.effects(poisonId)).isZero();
+        }
+    }
+
+    @Test
+    @DisplayName("bad input is a 400 problem: malformed JSON, unknown field, missing field")
+    void badInputProblems() throws Exception {
+        HttpResponse<String> malformed = send(post("/api/v1/members", "{\"id\": ", "alice"));
+        assertProblem(malformed, 400, "malformed-request");
+
+        HttpResponse<String> unknown = send(post("/api/v1/members", "{\"id\":\"x1\",\"name\":\"X\",\"size\":3}", "alice"));
+        assertProblem(unknown, 400, "malformed-request");
+        assertThat(json.readTree(unknown.body()).get("violations").get(0).get("field").asText()).isEqualTo("size");
+
+        HttpResponse<String> missing = send(post("/api/v1/members", "{\"name\":\"X\"}", "alice"));
+        assertProblem(missing, 400, "invalid-input");
+        assertThat(json.readTree(missing.body()).get("violations").get(0).get("field").asText()).isEqualTo("id");
+
+        HttpResponse<String> rule = send(post("/api/v1/members", "{\"id\":\"x2\",\"name\":\" \"}", "alice"));
+        assertProblem(rule, 422, "blank-name");
+        assertThat(json.readTree(rule.body()).get("rule").asText()).isEqualTo("R2");
+
+        HttpResponse<String> noSuchPath = send(HttpRequest.newBuilder(uri("/api/v1/nothing-here")).GET().build());
+        assertProblem(noSuchPath, 404, "not-found");
+    }
+
+    @Test
+    @DisplayName("reads are public; a write needs a valid bearer token (401 problem otherwise)")
+    void writesNeedToken() throws Exception {
+        HttpResponse<String> anonymous = send(HttpRequest.newBuilder(uri("/api/v1/members"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"id\":\"anon\",\"name\":\"A\"}")).build());
+        assertProblem(anonymous, 401, "unauthenticated");
+        assertThat(anonymous.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
+                v -> assertThat(v).startsWith("Bearer"));
+
+        DevTokenIssuer stranger = new DevTokenIssuer(null, Duration.ofMinutes(5), java.time.Clock.systemUTC());
+        HttpResponse<String> forged = send(HttpRequest.newBuilder(uri("/api/v1/members"))
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + stranger.issue("alice"))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"id\":\"forged\",\"name\":\"A\"}")).build());
+        assertProblem(forged, 401, "unauthenticated");
+
+        HttpResponse<String> expired = send(HttpRequest.newBuilder(uri("/api/v1/members"))
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + tokens.issue("alice", java.time.Instant.now().minus(Duration.ofHours(1)), Duration.ofMinutes(5)))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"id\":\"late\",\"name\":\"A\"}")).build());
+        assertProblem(expired, 401, "unauthenticated");
+
+        HttpResponse<String> read = send(HttpRequest.newBuilder(uri("/openapi/common.yaml")).GET().build());
+        assertThat(read.statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    @DisplayName("a write retried with the same Idempotency-Key returns the first result and acts once")
+    void idempotentWrites() throws Exception {
+        String id = "idem" + shortId();
+        String body = "{\"id\":\"" + id + "\",\"name\":\"Idem\"}";
+        HttpResponse<String> first = send(withKey(post("/api/v1/members", body, "alice"), "k-" + id));
+        HttpResponse<String> retry = send(withKey(post("/api/v1/members", body, "alice"), "k-" + id));
+        assertThat(first.statusCode()).isEqualTo(201);
+        assertThat(retry.statusCode()).isEqualTo(201);
+        assertThat(retry.body()).isEqualTo(first.body());
+        assertThat(retry.headers().firstValue("Idempotent-Replayed")).hasValue("true");
+        assertThat(jdbc.sql("SELECT count(*) FROM domainevententry WHERE aggregateidentifier = ?").param(id)
+                .query(Integer.class).single()).isEqualTo(1);
+
+        HttpResponse<String> reused = send(withKey(post("/api/v1/members",
+                "{\"id\":\"other" + id + "\",\"name\":\"Other\"}", "alice"), "k-" + id));
+        assertProblem(reused, 422, "idempotency-key-reused");
+    }
+
+    // --- helpers
+
+    private void assertProblem(HttpResponse<String> response, int status, String code) throws Exception {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                v -> assertThat(v).startsWith("application/problem+json"));
+        JsonNode problem = json.readTree(response.body());
+        assertThat(problem.has("code")).as(response.body()).isTrue();
+        assertThat(problem.get("status").asInt()).isEqualTo(status);
+        assertThat(problem.get("code").asText()).isEqualTo(code);
+        assertThat(problem.get("title").asText()).isNotBlank();
+    }
+
+    private CloudEvent nominationConfirmed(String nominationId, String personId) {
+        NominationConfirmed payload = new NominationConfirmed(nominationId, NominationKind.MODULE_MAINTAINER, personId,
+                Role.MODULE_MAINTAINER, "nn", "Strong record of reviews.", "lead", "ballot-" + nominationId, null,
+                "test-rules");
+        try {
+            return CloudEventBuilder.v1()
+                    .withId(UUID.randomUUID().toString())
+                    .withType("dev.charter.nominations.NominationConfirmed.v1")
+                    .withSource(URI.create("/charter/nomination"))
+                    .withSubject(nominationId)
+                    .withDataContentType("application/json")
+                    .withData(json.writeValueAsBytes(payload))
+                    .build();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void publish(CloudEvent event) {
+        try (KafkaProducer<String, CloudEvent> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrapServers()),
+                new StringSerializer(), new CloudEventSerializer())) {
+            producer.send(new ProducerRecord<>(topicPrefix + "charter.nominations.v1", "same-key", event)).get();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String header(ConsumerRecord<?, ?> record, String name) {
+        var header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://localhost:" + port + path);
+    }
+
+    private HttpRequest post(String path, String body, String person) {
+        return HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + tokens.issue(person))
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+    }
+
+    private HttpRequest put(String path, String body, String person) {
+        return HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + tokens.issue(person))
+                .PUT(HttpRequest.BodyPublishers.ofString(body)).build();
+    }
+
+    private static HttpRequest withKey(HttpRequest request, String key) {
+        return HttpRequest.newBuilder(request, (name, value) -> true).header("Idempotency-Key", key).build();
+    }
+
+    private HttpResponse<String> send(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String shortId() {
+        return UUID.randomUUID().toString().substring(0, 8);
+    }
+}
