@@ -2,6 +2,9 @@ package dev.charter.platform.web;
 
 import org.springframework.http.HttpStatus;
 
+import java.util.List;
+import java.util.Map;
+
 /**
  * A refusal that maps to an RFC 9457 problem response: the HTTP status, a stable code and, when a
  * governance rule is behind it, the rule's R-number (DESIGN §1). Aggregates and services throw the
@@ -11,6 +14,7 @@ public abstract class GovernanceException extends RuntimeException {
 
     private final String code;
     private final String rule;
+    private List<Map<String, String>> violations = List.of();
 
     protected GovernanceException(String code, String rule, String message) {
         super(message);
@@ -22,6 +26,16 @@ public abstract class GovernanceException extends RuntimeException {
 
     public String code() {
         return code;
+    }
+
+    /** Field-level violations (see {@link Problems#violation}), reported with the problem. */
+    public List<Map<String, String>> violations() {
+        return violations;
+    }
+
+    public GovernanceException withViolations(List<Map<String, String>> violations) {
+        this.violations = List.copyOf(violations);
+        return this;
     }
 
     /** The R-number of the rule behind the refusal, or null. */

@@ -27,6 +27,9 @@ public final class Problems {
         if (e.rule() != null) {
             problem.setProperty("rule", e.rule());
         }
+        if (!e.violations().isEmpty()) {
+            problem.setProperty("violations", e.violations());
+        }
         return problem;
     }
 

@@ -1,0 +1,240 @@
+package dev.charter.registry.module;
+
+import dev.charter.contracts.registry.ModuleKind;
+import dev.charter.contracts.registry.NominationProcess;
+import dev.charter.contracts.registry.RegistryEvent.MaintainerAppointed;
+import dev.charter.contracts.registry.RegistryEvent.MaintainerRemoved;
+import dev.charter.contracts.registry.RegistryEvent.ModuleAdded;
+import dev.charter.contracts.registry.RegistryEvent.ModuleDecisionRuleChanged;
+import dev.charter.contracts.registry.RegistryEvent.ModuleInactivityPeriodChanged;
+import dev.charter.contracts.registry.RegistryEvent.ModuleNominationProcessChanged;
+import dev.charter.contracts.registry.RegistryEvent.ModuleRescoped;
+import dev.charter.contracts.registry.RegistryEvent.ModuleRetired;
+import dev.charter.contracts.registry.RegistryEvent.MovedToEmeritus;
+import dev.charter.contracts.registry.RegistryEvent.PublicationAdded;
+import dev.charter.contracts.registry.RemovalReason;
+import dev.charter.contracts.registry.Role;
+import dev.charter.contracts.voting.DecisionRule;
+import dev.charter.platform.web.GovernanceException;
+import dev.charter.registry.module.ModuleCommands.AddModule;
+import dev.charter.registry.module.ModuleCommands.AddPublication;
+import dev.charter.registry.module.ModuleCommands.AppointModuleMaintainer;
+import dev.charter.registry.module.ModuleCommands.ChangeModuleSettings;
+import dev.charter.registry.module.ModuleCommands.MoveModuleMaintainerToEmeritus;
+import dev.charter.registry.module.ModuleCommands.RemoveModuleMaintainer;
+import dev.charter.registry.module.ModuleCommands.RescopeModule;
+import dev.charter.registry.module.ModuleCommands.RetireModule;
+import dev.charter.registry.person.PersonDirectory;
+import dev.charter.registry.roles.Decisions;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * A module — a repository of the organisation or a directory of the core repository (R3) — with its own
+ * maintainer group (R1), the group's decision rule (R4), nomination process (R9), inactivity period (R14)
+ * and publications (R6). Seats change only by a named decision; re-applying the same decision changes
+ * nothing.
+ */
+@Aggregate
+public class Module {
+
+    @AggregateIdentifier
+    private String moduleId;
+    private ModuleKind kind;
+    private String location;
+    private boolean retired;
+    private DecisionRule decisionRule;
+    private NominationProcess nominationProcess;
+    private int inactivityPeriodDays;
+    private final Set<String> maintainers = new LinkedHashSet<>();
+    private final Set<String> emeritus = new LinkedHashSet<>();
+    private final Set<String> appliedDecisions = new HashSet<>();
+
+    protected Module() {
+    }
+
+    @CommandHandler
+    public Module(AddModule command, PersonDirectory persons) {
+        String location = ModuleRules.location(command.kind(), command.location());
+        DecisionRule rule = ModuleRules.groupDecisionRule(command.decisionRule());
+        int inactivity = ModuleRules.inactivityPeriodDays(command.inactivityPeriodDays());
+        Set<String> initial = new LinkedHashSet<>(command.initialMaintainers() == null ? Set.of()
+                : command.initialMaintainers());
+        initial.forEach(personId -> persons.requireRegisteredIndividual(personId));
+        apply(new ModuleAdded(command.moduleId(), command.name().trim(), command.kind(), location,
+                blankToNull(command.description()), rule,
+                command.nominationProcess() == null ? NominationProcess.CORE_MAINTAINERS : command.nominationProcess(),
+                inactivity, command.decision()));
+        initial.forEach(personId -> apply(new MaintainerAppointed(personId, Role.MODULE_MAINTAINER, command.moduleId(),
+                command.decision())));
+    }
+
+    @CommandHandler
+    public void handle(RescopeModule command) {
+        requireActive();
+        String newLocation = ModuleRules.location(command.kind(), command.location());
+        apply(new ModuleRescoped(moduleId, command.name().trim(), command.kind(), newLocation,
+                blankToNull(command.description()), command.decision()));
+    }
+
+    @CommandHandler
+    public void handle(RetireModule command) {
+        if (retired) {
+            if (appliedDecisions.contains(Decisions.key("retire", moduleId, command.decision()))) {
+                return; // the same decision again: already applied
+            }
+            throw new GovernanceException.Conflict("module-retired", "R15", "Module " + moduleId + " is already retired.");
+        }
+        for (String personId : Set.copyOf(maintainers)) {
+            apply(new MaintainerRemoved(personId, Role.MODULE_MAINTAINER, moduleId, RemovalReason.MODULE_RETIRED,
+                    command.decision()));
+        }
+        apply(new ModuleRetired(moduleId, command.decision()));
+    }
+
+    /** R4: the group's decision rule; also its nomination process (R9) and inactivity period (R14). */
+    @CommandHandler
+    public void handle(ChangeModuleSettings command) {
+        requireActive();
+        DecisionRule rule = ModuleRules.groupDecisionRule(command.decisionRule());
+        int inactivity = ModuleRules.inactivityPeriodDays(command.inactivityPeriodDays());
+        if (!rule.equals(decisionRule)) {
+            apply(new ModuleDecisionRuleChanged(moduleId, rule));
+        }
+        if (command.nominationProcess() != null && command.nominationProcess() != nominationProcess) {
+            apply(new ModuleNominationProcessChanged(moduleId, command.nominationProcess()));
+        }
+        if (inactivity != inactivityPeriodDays) {
+            apply(new ModuleInactivityPeriodChanged(moduleId, inactivity));
+        }
+    }
+
+    /** R6: the group publishes its vision, roadmap, design docs and meeting notes. */
+    @CommandHandler
+    public void handle(AddPublication command) {
+        requireActive();
+        apply(new PublicationAdded(moduleId, command.publicationId(), command.kind(), command.title().trim(),
+                command.url().trim(), command.publishedOn()));
+    }
+
+    @CommandHandler
+    public void handle(AppointModuleMaintainer command, PersonDirectory persons) {
+        if (appliedDecisions.contains(Decisions.key("appoint", command.personId(), command.decision()))) {
+            return; // the same decision again: already applied
+        }
+        requireActive();
+        persons.requireRegisteredIndividual(command.personId());
+        if (maintainers.contains(command.personId())) {
+            throw new GovernanceException.Conflict("already-a-maintainer", "R1",
+                    command.personId() + " is already a maintainer of module " + moduleId + ".");
+        }
+        apply(new MaintainerAppointed(command.personId(), Role.MODULE_MAINTAINER, moduleId, command.decision()));
+    }
+
+    @CommandHandler
+    public void handle(RemoveModuleMaintainer command) {
+        if (appliedDecisions.contains(Decisions.key("remove", command.personId(), command.decision()))) {
+            return; // the same decision again: already applied
+        }
+        if (!maintainers.contains(command.personId())) {
+            throw new GovernanceException.Conflict("not-a-maintainer", "R10",
+                    command.personId() + " is not a maintainer of module " + moduleId + ".");
+        }
+        apply(new MaintainerRemoved(command.personId(), Role.MODULE_MAINTAINER, moduleId, RemovalReason.REMOVED,
+                command.decision()));
+    }
+
+    /** R14: a maintainer moves to emeritus; the bootstrap import may also record past maintainers as emeritus. */
+    @CommandHandler
+    public void handle(MoveModuleMaintainerToEmeritus command, PersonDirectory persons) {
+        if (appliedDecisions.contains(Decisions.key("emeritus", command.personId(), command.decision()))) {
+            return; // the same decision again: already applied
+        }
+        persons.requireRegisteredIndividual(command.personId());
+        if (emeritus.contains(command.personId())) {
+            throw new GovernanceException.Conflict("already-emeritus", "R14",
+                    command.personId() + " is already emeritus of module " + moduleId + ".");
+        }
+        if (!maintainers.contains(command.personId()) && !Decisions.isBootstrap(command.decision())) {
+            throw new GovernanceException.Conflict("not-a-maintainer", "R14",
+                    command.personId() + " is not a maintainer of module " + moduleId + ".");
+        }
+        apply(new MovedToEmeritus(command.personId(), Role.MODULE_MAINTAINER, moduleId, command.decision()));
+    }
+
+    @EventSourcingHandler
+    void on(ModuleAdded event) {
+        moduleId = event.moduleId();
+        kind = event.kind();
+        location = event.location();
+        decisionRule = event.decisionRule();
+        nominationProcess = event.nominationProcess();
+        inactivityPeriodDays = event.inactivityPeriodDays();
+    }
+
+    @EventSourcingHandler
+    void on(ModuleRescoped event) {
+        kind = event.kind();
+        location = event.location();
+    }
+
+    @EventSourcingHandler
+    void on(ModuleRetired event) {
+        retired = true;
+        appliedDecisions.add(Decisions.key("retire", moduleId, event.decision()));
+    }
+
+    @EventSourcingHandler
+    void on(ModuleDecisionRuleChanged event) {
+        decisionRule = event.decisionRule();
+    }
+
+    @EventSourcingHandler
+    void on(ModuleNominationProcessChanged event) {
+        nominationProcess = event.nominationProcess();
+    }
+
+    @EventSourcingHandler
+    void on(ModuleInactivityPeriodChanged event) {
+        inactivityPeriodDays = event.inactivityPeriodDays();
+    }
+
+    @EventSourcingHandler
+    void on(MaintainerAppointed event) {
+        maintainers.add(event.personId());
+        emeritus.remove(event.personId());
+        appliedDecisions.add(Decisions.key("appoint", event.personId(), event.decision()));
+    }
+
+    @EventSourcingHandler
+    void on(MaintainerRemoved event) {
+        maintainers.remove(event.personId());
+        appliedDecisions.add(Decisions.key("remove", event.personId(), event.decision()));
+    }
+
+    @EventSourcingHandler
+    void on(MovedToEmeritus event) {
+        maintainers.remove(event.personId());
+        emeritus.add(event.personId());
+        appliedDecisions.add(Decisions.key("emeritus", event.personId(), event.decision()));
+    }
+
+    private void requireActive() {
+        if (retired) {
+            throw new GovernanceException.Conflict("module-retired", "R15", "Module " + moduleId + " is retired.");
+        }
+    }
+
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+}

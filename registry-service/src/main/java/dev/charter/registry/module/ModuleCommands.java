@@ -1,0 +1,50 @@
+package dev.charter.registry.module;
+
+import dev.charter.contracts.DecisionRef;
+import dev.charter.contracts.registry.ModuleKind;
+import dev.charter.contracts.registry.NominationProcess;
+import dev.charter.contracts.registry.PublicationKind;
+import dev.charter.contracts.voting.DecisionRule;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/** Commands of the {@link Module} aggregate: the module and its maintainer group. */
+public final class ModuleCommands {
+
+    private ModuleCommands() {
+    }
+
+    public record AddModule(@TargetAggregateIdentifier String moduleId, String name, ModuleKind kind, String location,
+                            String description, DecisionRule decisionRule, NominationProcess nominationProcess,
+                            int inactivityPeriodDays, List<String> initialMaintainers, DecisionRef decision) {
+    }
+
+    public record RescopeModule(@TargetAggregateIdentifier String moduleId, String name, ModuleKind kind,
+                                String location, String description, DecisionRef decision) {
+    }
+
+    public record RetireModule(@TargetAggregateIdentifier String moduleId, DecisionRef decision) {
+    }
+
+    public record ChangeModuleSettings(@TargetAggregateIdentifier String moduleId, DecisionRule decisionRule,
+                                       NominationProcess nominationProcess, int inactivityPeriodDays) {
+    }
+
+    public record AddPublication(@TargetAggregateIdentifier String moduleId, String publicationId, PublicationKind kind,
+                                 String title, String url, LocalDate publishedOn) {
+    }
+
+    public record AppointModuleMaintainer(@TargetAggregateIdentifier String moduleId, String personId,
+                                          DecisionRef decision) {
+    }
+
+    public record RemoveModuleMaintainer(@TargetAggregateIdentifier String moduleId, String personId,
+                                         DecisionRef decision) {
+    }
+
+    public record MoveModuleMaintainerToEmeritus(@TargetAggregateIdentifier String moduleId, String personId,
+                                                 DecisionRef decision) {
+    }
+}

@@ -1,0 +1,98 @@
+package dev.charter.registry.module;
+
+import dev.charter.contracts.registry.ModuleKind;
+import dev.charter.contracts.voting.DecisionMethod;
+import dev.charter.contracts.voting.DecisionRule;
+import dev.charter.contracts.voting.ThresholdBase;
+import dev.charter.platform.web.GovernanceException;
+
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/** Pure checks of module data: ids, locations (R3) and group decision rules (R4). */
+public final class ModuleRules {
+
+    private static final Pattern MODULE_ID = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
+    private static final Pattern REPOSITORY = Pattern.compile("[A-Za-z0-9][A-Za-z0-9-]{0,38}/[A-Za-z0-9._-]{1,100}");
+    private static final Pattern DIRECTORY = Pattern.compile("[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)*");
+
+    private ModuleRules() {
+    }
+
+    public static String moduleId(String id) {
+        String normalized = id == null ? "" : id.trim().toLowerCase(Locale.ROOT);
+        if (!MODULE_ID.matcher(normalized).matches()) {
+            throw new GovernanceException.BadInput("invalid-module-id",
+                    "'" + id + "' is not a module id (lower-case letters, digits, '.', '_' or '-', at most 64).");
+        }
+        return normalized;
+    }
+
+    /**
+     * R3: a module is a repository of the organisation ({@code owner/name}) or a directory of the core
+     * repository (a relative path, stored without leading or trailing slash).
+     */
+    public static String location(ModuleKind kind, String location) {
+        String trimmed = location == null ? "" : location.trim();
+        if (kind == ModuleKind.REPOSITORY) {
+            if (!REPOSITORY.matcher(trimmed).matches()) {
+                throw new GovernanceException.RuleViolation("invalid-location", "R3",
+                        "A REPOSITORY module is located at owner/name, not '" + location + "'.");
+            }
+            return trimmed;
+        }
+        String path = trimmed;
+        while (path.startsWith("/")) {
+            path = path.substring(1);
+        }
+        while (path.endsWith("/")) {
+            path = path.substring(0, path.length() - 1);
+        }
+        if (!DIRECTORY.matcher(path).matches() || path.equals(".") || path.contains("..")) {
+            throw new GovernanceException.RuleViolation("invalid-location", "R3",
+                    "A DIRECTORY module is a directory of the core repository, not '" + location + "'.");
+        }
+        return path;
+    }
+
+    /**
+     * R4: a group decides by majority (the default), a super-majority of a stated threshold and base, or
+     * unanimity. Sole deciders and ranked choice are for the lead and lead elections, not groups.
+     */
+    public static DecisionRule groupDecisionRule(DecisionRule rule) {
+        if (rule == null || rule.method() == null) {
+            return DecisionRule.majority();
+        }
+        Double quorum = rule.quorum();
+        if (quorum != null && (quorum < 0 || quorum > 1)) {
+            throw new GovernanceException.RuleViolation("invalid-quorum", "R4", "A quorum is a fraction from 0 to 1.");
+        }
+        return switch (rule.method()) {
+            case MAJORITY, UNANIMOUS -> {
+                if (rule.threshold() != null || rule.base() != null) {
+                    throw new GovernanceException.RuleViolation("invalid-decision-rule", "R4",
+                            "Only SUPERMAJORITY takes a threshold and a base.");
+                }
+                yield new DecisionRule(rule.method(), null, null, quorum);
+            }
+            case SUPERMAJORITY -> {
+                if (rule.threshold() == null || rule.threshold() <= 0.5 || rule.threshold() > 1) {
+                    throw new GovernanceException.RuleViolation("invalid-decision-rule", "R4",
+                            "A SUPERMAJORITY needs a threshold above 0.5 and at most 1, e.g. 0.75.");
+                }
+                yield new DecisionRule(DecisionMethod.SUPERMAJORITY, rule.threshold(),
+                        rule.base() == null ? ThresholdBase.SEATED : rule.base(), quorum);
+            }
+            case SOLE_DECIDER, RANKED_CHOICE -> throw new GovernanceException.RuleViolation("invalid-decision-rule",
+                    "R4", "A maintainer group decides by MAJORITY, SUPERMAJORITY or UNANIMOUS, not " + rule.method() + ".");
+        };
+    }
+
+    public static int inactivityPeriodDays(int days) {
+        if (days < 1 || days > 3650) {
+            throw new GovernanceException.RuleViolation("invalid-inactivity-period", "R14",
+                    "The inactivity period is 1 to 3650 days.");
+        }
+        return days;
+    }
+}

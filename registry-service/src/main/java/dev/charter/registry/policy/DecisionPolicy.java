@@ -1,0 +1,127 @@
+package dev.charter.registry.policy;
+
+import dev.charter.contracts.DecisionRef;
+import dev.charter.contracts.EventStream;
+import dev.charter.contracts.nominations.NominationEvent.LeadElected;
+import dev.charter.contracts.nominations.NominationEvent.LeadSeatVacated;
+import dev.charter.contracts.nominations.NominationEvent.ModuleProposalAccepted;
+import dev.charter.contracts.nominations.NominationEvent.NominationConfirmed;
+import dev.charter.contracts.registry.NominationProcess;
+import dev.charter.contracts.registry.Role;
+import dev.charter.contracts.voting.DecisionRule;
+import dev.charter.platform.consume.InboundEvent;
+import dev.charter.platform.consume.InboundEventHandler;
+import dev.charter.platform.web.GovernanceException;
+import dev.charter.registry.core.CoreCommands.AppointCoreMaintainer;
+import dev.charter.registry.core.CoreCommands.AppointLead;
+import dev.charter.registry.core.CoreCommands.RemoveCoreMaintainer;
+import dev.charter.registry.core.CoreCommands.VacateLeadSeat;
+import dev.charter.registry.module.ModuleCommands.AddModule;
+import dev.charter.registry.module.ModuleCommands.AppointModuleMaintainer;
+import dev.charter.registry.module.ModuleCommands.RemoveModuleMaintainer;
+import dev.charter.registry.module.ModuleCommands.RescopeModule;
+import dev.charter.registry.module.ModuleCommands.RetireModule;
+import dev.charter.registry.module.ModuleRules;
+import dev.charter.registry.person.PersonIds;
+import dev.charter.registry.roster.RosterQueries;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+
+/**
+ * In production a seat changes only by a decision of another service (DESIGN §2): this policy applies the
+ * decision events of the nominations stream to the roster, naming each decision in the seat's event.
+ * Idempotent: the platform skips a re-delivered event id, and each aggregate ignores a decision it already
+ * applied.
+ */
+@Component
+public class DecisionPolicy {
+
+    private static final Logger log = LoggerFactory.getLogger(DecisionPolicy.class);
+    static final int DEFAULT_INACTIVITY_DAYS = 365;
+
+    private final CommandGateway commands;
+    private final RosterQueries roster;
+
+    public DecisionPolicy(CommandGateway commands, RosterQueries roster) {
+        this.commands = commands;
+        this.roster = roster;
+    }
+
+    /** R9, R10, R11: appoint or remove as the core maintainers or the lead confirmed. */
+    @InboundEventHandler
+    public void on(NominationConfirmed event, InboundEvent<NominationConfirmed> envelope) {
+        DecisionRef decision = decision(envelope, event.nominationId());
+        String personId = PersonIds.normalize(event.personId());
+        switch (event.kind()) {
+            case MODULE_MAINTAINER -> commands.sendAndWait(
+                    new AppointModuleMaintainer(moduleOf(event), personId, decision));
+            case CORE_MAINTAINER -> commands.sendAndWait(new AppointCoreMaintainer(personId, decision));
+            case REMOVAL -> {
+                if (event.role() == Role.MODULE_MAINTAINER) {
+                    commands.sendAndWait(new RemoveModuleMaintainer(moduleOf(event), personId, decision));
+                } else if (event.role() == Role.CORE_MAINTAINER) {
+                    commands.sendAndWait(new RemoveCoreMaintainer(personId, decision));
+                } else {
+                    throw new GovernanceException.BadInput("invalid-decision",
+                            "A REMOVAL removes a module or core maintainer, not " + event.role());
+                }
+            }
+            case LEAD_REMOVAL -> log.info("Lead removal {} confirmed; the seat is vacated by its LeadSeatVacated event",
+                    event.nominationId());
+        }
+    }
+
+    /** R12, R13: the lead seat is vacant; the person stays a core maintainer. */
+    @InboundEventHandler
+    public void on(LeadSeatVacated event, InboundEvent<LeadSeatVacated> envelope) {
+        commands.sendAndWait(new VacateLeadSeat(PersonIds.normalize(event.personId()),
+                decision(envelope, event.vacancyId())));
+    }
+
+    /** R13: the elected core maintainer takes the lead seat. */
+    @InboundEventHandler
+    public void on(LeadElected event, InboundEvent<LeadElected> envelope) {
+        commands.sendAndWait(new AppointLead(PersonIds.normalize(event.personId()),
+                decision(envelope, event.electionId())));
+    }
+
+    /** R15: the core maintainers add, re-scope or retire a module. */
+    @InboundEventHandler
+    public void on(ModuleProposalAccepted event, InboundEvent<ModuleProposalAccepted> envelope) {
+        DecisionRef decision = decision(envelope, event.proposalId());
+        String moduleId = ModuleRules.moduleId(event.moduleId());
+        switch (event.action()) {
+            case ADD -> {
+                if (roster.moduleExists(moduleId)) {
+                    throw new GovernanceException.Conflict("module-exists", "R15",
+                            "Module " + moduleId + " already exists; proposal " + event.proposalId() + " cannot add it.");
+                }
+                List<String> maintainers = event.initialMaintainers() == null ? List.of()
+                        : event.initialMaintainers().stream().map(PersonIds::normalize).toList();
+                commands.sendAndWait(new AddModule(moduleId, event.name(), event.kind(), event.location(),
+                        event.description(), DecisionRule.majority(), NominationProcess.CORE_MAINTAINERS,
+                        DEFAULT_INACTIVITY_DAYS, maintainers, decision));
+            }
+            case RESCOPE -> commands.sendAndWait(new RescopeModule(moduleId, event.name(), event.kind(),
+                    event.location(), event.description(), decision));
+            case RETIRE -> commands.sendAndWait(new RetireModule(moduleId, decision));
+        }
+    }
+
+    private static String moduleOf(NominationConfirmed event) {
+        if (event.moduleId() == null) {
+            throw new GovernanceException.BadInput("invalid-decision",
+                    "Nomination " + event.nominationId() + " names no module.");
+        }
+        return ModuleRules.moduleId(event.moduleId());
+    }
+
+    private static DecisionRef decision(InboundEvent<?> envelope, String reference) {
+        return new DecisionRef(EventStream.NOMINATIONS.topic(), envelope.payload().getClass().getSimpleName(),
+                envelope.id(), reference);
+    }
+}

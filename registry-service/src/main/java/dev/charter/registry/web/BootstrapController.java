@@ -1,0 +1,29 @@
+package dev.charter.registry.web;
+
+import dev.charter.api.registry.BootstrapApi;
+import dev.charter.api.registry.model.ImportReport;
+import dev.charter.platform.security.Actors;
+import dev.charter.registry.bootstrap.RosterImporter;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+public class BootstrapController implements BootstrapApi {
+
+    private final RosterImporter importer;
+    private final Permissions permissions;
+
+    public BootstrapController(RosterImporter importer, Permissions permissions) {
+        this.importer = importer;
+        this.permissions = permissions;
+    }
+
+    @Override
+    public ResponseEntity<ImportReport> importRoster(String body, String idempotencyKey) {
+        permissions.requireBootstrapOperator(Actors.require());
+        RosterImporter.Report report = importer.importRoster(RosterImporter.parse(body));
+        return ResponseEntity.status(HttpStatus.CREATED).body(new ImportReport(report.importId(), report.persons(),
+                report.modules(), report.appointments()));
+    }
+}

@@ -1,0 +1,154 @@
+package dev.charter.registry.web;
+
+import dev.charter.api.registry.PersonsApi;
+import dev.charter.api.registry.model.AffiliationChange;
+import dev.charter.api.registry.model.Conflict;
+import dev.charter.api.registry.model.ConflictDeclaration;
+import dev.charter.api.registry.model.ConflictWithdrawal;
+import dev.charter.api.registry.model.Person;
+import dev.charter.api.registry.model.PersonPage;
+import dev.charter.api.registry.model.PersonRegistration;
+import dev.charter.api.registry.model.PersonSummary;
+import dev.charter.api.registry.model.Tenure;
+import dev.charter.contracts.registry.ConflictKind;
+import dev.charter.platform.security.Actors;
+import dev.charter.platform.web.Cursors;
+import dev.charter.platform.web.GovernanceException;
+import dev.charter.registry.person.PersonCommands.ChangeAffiliation;
+import dev.charter.registry.person.PersonCommands.DeclareConflict;
+import dev.charter.registry.person.PersonCommands.RegisterPerson;
+import dev.charter.registry.person.PersonCommands.WithdrawConflict;
+import dev.charter.registry.person.PersonDirectory;
+import dev.charter.registry.person.PersonIds;
+import dev.charter.registry.roster.RosterQueries;
+import dev.charter.registry.roster.RosterViews;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+
+@RestController
+public class PersonsController implements PersonsApi {
+
+    private final CommandGateway commands;
+    private final PersonDirectory directory;
+    private final RosterQueries roster;
+    private final Permissions permissions;
+    private final Clock clock;
+
+    public PersonsController(CommandGateway commands, PersonDirectory directory, RosterQueries roster,
+                             Permissions permissions, Clock clock) {
+        this.commands = commands;
+        this.directory = directory;
+        this.roster = roster;
+        this.permissions = permissions;
+        this.clock = clock;
+    }
+
+    @Override
+    public ResponseEntity<PersonPage> listPersons(String after, Integer limit) {
+        int size = Cursors.limit(limit);
+        List<RosterViews.PersonSummaryView> rows = roster.persons(Cursors.decode(after), size + 1);
+        PersonPage page = new PersonPage(rows.stream().limit(size).map(RegistryMapping::summary).toList());
+        if (rows.size() > size) {
+            page.next(Cursors.encode(rows.get(size - 1).personId()));
+        }
+        return ResponseEntity.ok(page);
+    }
+
+    @Override
+    public ResponseEntity<PersonSummary> registerPerson(PersonRegistration registration, String idempotencyKey) {
+        String actor = Actors.require();
+        String personId = PersonIds.normalize(registration.getId());
+        permissions.requireSelfOrCore(actor, personId, "register " + personId);
+        if (directory.isRegistered(personId)) {
+            throw new GovernanceException.Conflict("person-exists", personId + " is already registered.");
+        }
+        commands.sendAndWait(new RegisterPerson(personId, registration.getDisplayName(), registration.getAffiliation()));
+        return ResponseEntity.status(HttpStatus.CREATED).body(new PersonSummary(personId,
+                registration.getDisplayName().trim()).affiliation(blankToNull(registration.getAffiliation())));
+    }
+
+    @Override
+    public ResponseEntity<Person> getPerson(String personId) {
+        return ResponseEntity.ok(roster.person(existing(personId)).map(RegistryMapping::person)
+                .orElseThrow(() -> notFound(personId)));
+    }
+
+    @Override
+    public ResponseEntity<PersonSummary> changeAffiliation(String personId, AffiliationChange change,
+                                                           String idempotencyKey) {
+        String id = registered(personId);
+        permissions.requireSelfOrCore(Actors.require(), id, "change " + id + "'s affiliation");
+        commands.sendAndWait(new ChangeAffiliation(id, change.getAffiliation()));
+        return ResponseEntity.ok(new PersonSummary(id, directory.displayName(id).orElse(id))
+                .affiliation(blankToNull(change.getAffiliation())));
+    }
+
+    @Override
+    public ResponseEntity<Conflict> declareConflict(String personId, ConflictDeclaration declaration,
+                                                    String idempotencyKey) {
+        String id = registered(personId);
+        String other = PersonIds.normalize(declaration.getOtherPersonId());
+        if (!directory.isRegistered(other)) {
+            throw new GovernanceException.RuleViolation("not-a-registered-person", "R10",
+                    "A conflict of interest is declared between registered persons; '" + other + "' is not registered.");
+        }
+        permissions.requireEitherOrCore(Actors.require(), id, other, "declare a conflict of interest between them");
+        String conflictId = UUID.randomUUID().toString();
+        ConflictKind kind = ConflictKind.valueOf(declaration.getKind().getValue());
+        commands.sendAndWait(new DeclareConflict(id, conflictId, other, kind, declaration.getDescription()));
+        return ResponseEntity.status(HttpStatus.CREATED).body(new Conflict(conflictId, id, other, declaration.getKind())
+                .description(blankToNull(declaration.getDescription()))
+                .declaredAt(RegistryMapping.time(clock.instant())));
+    }
+
+    @Override
+    public ResponseEntity<Void> withdrawConflict(String personId, String conflictId, ConflictWithdrawal withdrawal,
+                                                 String idempotencyKey) {
+        String id = registered(personId);
+        String other = roster.conflictsInForce(id).stream()
+                .filter(c -> c.conflictId().equals(conflictId) && c.personId().equals(id))
+                .map(RosterViews.ConflictView::otherPersonId).findFirst().orElse(id);
+        permissions.requireEitherOrCore(Actors.require(), id, other, "withdraw this conflict of interest");
+        commands.sendAndWait(new WithdrawConflict(id, conflictId, withdrawal.getReason()));
+        return ResponseEntity.noContent().build();
+    }
+
+    @Override
+    public ResponseEntity<Tenure> getTenure(String personId) {
+        String id = existing(personId);
+        if (!roster.personExists(id)) {
+            throw notFound(personId);
+        }
+        return ResponseEntity.ok(new Tenure(id, roster.seats(id).stream().map(RegistryMapping::tenure).toList()));
+    }
+
+    private String registered(String personId) {
+        String id = existing(personId);
+        if (!directory.isRegistered(id)) {
+            throw notFound(personId);
+        }
+        return id;
+    }
+
+    private static String existing(String personId) {
+        try {
+            return PersonIds.normalize(personId);
+        } catch (GovernanceException.BadInput e) {
+            throw notFound(personId);
+        }
+    }
+
+    private static GovernanceException notFound(String personId) {
+        return new GovernanceException.NotFound("no-such-person", "No person '" + personId + "' is registered.");
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+}

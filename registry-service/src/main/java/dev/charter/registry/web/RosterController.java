@@ -1,0 +1,59 @@
+package dev.charter.registry.web;
+
+import dev.charter.api.registry.FilesApi;
+import dev.charter.api.registry.RosterApi;
+import dev.charter.api.registry.model.Roster;
+import dev.charter.platform.web.GovernanceException;
+import dev.charter.registry.RegistryProperties;
+import dev.charter.registry.roster.CodeownersFile;
+import dev.charter.registry.roster.MaintainersPage;
+import dev.charter.registry.roster.RosterQueries;
+import dev.charter.registry.roster.RosterViews.RosterView;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+
+/** The roster, now or as of a past instant, and the files generated from it (R16). */
+@RestController
+public class RosterController implements RosterApi, FilesApi {
+
+    private static final MediaType TEXT = MediaType.parseMediaType("text/plain;charset=UTF-8");
+
+    private final RosterQueries roster;
+    private final RegistryProperties properties;
+    private final Clock clock;
+
+    public RosterController(RosterQueries roster, RegistryProperties properties, Clock clock) {
+        this.roster = roster;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @Override
+    public ResponseEntity<Roster> getRoster(OffsetDateTime asOf) {
+        return ResponseEntity.ok(RegistryMapping.roster(roster.roster(AsOf.resolve(asOf, clock))));
+    }
+
+    @Override
+    public ResponseEntity<String> getCodeowners(String repository, OffsetDateTime asOf) {
+        RosterView view = roster.roster(AsOf.resolve(asOf, clock));
+        String file;
+        if (repository == null || repository.isBlank() || repository.equalsIgnoreCase(properties.coreRepository())) {
+            file = CodeownersFile.forCoreRepository(view, properties.coreRepository());
+        } else {
+            file = CodeownersFile.forRepository(view, repository.trim()).orElseThrow(() ->
+                    new GovernanceException.NotFound("no-such-repository", "'" + repository
+                            + "' is neither the core repository nor a repository module."));
+        }
+        return ResponseEntity.ok().contentType(TEXT).body(file);
+    }
+
+    @Override
+    public ResponseEntity<String> getMaintainersPage(OffsetDateTime asOf) {
+        return ResponseEntity.ok().contentType(TEXT)
+                .body(MaintainersPage.render(roster.roster(AsOf.resolve(asOf, clock))));
+    }
+}

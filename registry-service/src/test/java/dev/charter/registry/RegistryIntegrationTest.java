@@ -1,0 +1,80 @@
+package dev.charter.registry;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.charter.client.registry.invoker.ApiException;
+import dev.charter.platform.security.DevTokenIssuer;
+import dev.charter.testsupport.TestInfrastructure;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+/** A registry with its own fresh database and topics, on a random port, with the development issuer. */
+@SpringBootTest(classes = RegistryApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestPropertySource(properties = "charter.security.dev-issuer.enabled=true")
+public abstract class RegistryIntegrationTest {
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        TestInfrastructure.register(registry, "registry");
+    }
+
+    @LocalServerPort
+    protected int port;
+    @Value("${charter.kafka.topic-prefix}")
+    protected String topicPrefix;
+    @Autowired
+    protected DevTokenIssuer tokens;
+
+    protected static final ObjectMapper JSON = new ObjectMapper();
+
+    protected String baseUri() {
+        return "http://localhost:" + port;
+    }
+
+    protected RegistryClients as(String personId) {
+        return RegistryClients.as(baseUri(), tokens, personId);
+    }
+
+    protected RegistryClients anonymous() {
+        return RegistryClients.as(baseUri(), tokens, null);
+    }
+
+    protected static String resource(String name) {
+        try {
+            return new ClassPathResource(name).getContentAsString(StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Runs a call expected to fail and returns its problem details, checking status and media type. */
+    protected static JsonNode problem(int status, ThrowingCall call) {
+        ApiException e = catchThrowableOfType(ApiException.class, call::run);
+        assertThat(e).as("expected a %d problem", status).isNotNull();
+        assertThat(e.getCode()).as(e.getResponseBody()).isEqualTo(status);
+        assertThat(e.getResponseHeaders().firstValue("Content-Type")).hasValueSatisfying(
+                v -> assertThat(v).startsWith("application/problem+json"));
+        try {
+            return JSON.readTree(e.getResponseBody());
+        } catch (IOException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    @FunctionalInterface
+    protected interface ThrowingCall {
+        void run() throws Exception;
+    }
+}
