@@ -2,10 +2,12 @@ package dev.charter.contracts;
 
 import dev.charter.contracts.nominations.NominationEvent;
 import dev.charter.contracts.registry.RegistryEvent;
+import dev.charter.contracts.voting.VotingEvent;
 
 /** The public event streams, one Kafka topic each, keyed by aggregate id (DESIGN §3). */
 public enum EventStream {
     REGISTRY("registry", RegistryEvent.class),
+    VOTING("voting", VotingEvent.class),
     NOMINATIONS("nominations", NominationEvent.class);
 
     private final String streamName;

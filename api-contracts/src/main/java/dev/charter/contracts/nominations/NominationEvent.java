@@ -4,6 +4,8 @@ import dev.charter.contracts.EventRevision;
 import dev.charter.contracts.PublicEvent;
 import dev.charter.contracts.registry.ModuleKind;
 import dev.charter.contracts.registry.Role;
+import dev.charter.contracts.voting.BallotRequest;
+import dev.charter.contracts.voting.BallotRequesting;
 import dev.charter.contracts.voting.TallySummary;
 
 import java.util.List;
@@ -13,6 +15,21 @@ import java.util.List;
  * are what the registry applies to the roster.
  */
 public sealed interface NominationEvent extends PublicEvent {
+
+    /**
+     * A nomination is due for decision by a body that votes: voting-service opens the ballot it requests
+     * (R9 quarterly review of the core maintainers, a module group's own process, R10, R12).
+     */
+    @EventRevision(1)
+    record NominationReviewRequested(String nominationId, BallotRequest ballotRequest)
+            implements NominationEvent, BallotRequesting {
+    }
+
+    /** The candidacy window closed: voting-service opens the ranked-choice ballot among core maintainers (R13). */
+    @EventRevision(1)
+    record LeadElectionBallotRequested(String electionId, BallotRequest ballotRequest)
+            implements NominationEvent, BallotRequesting {
+    }
 
     /**
      * The deciding body confirmed a nomination, with public reasoning (R9, R10, R11, R12).
