@@ -125,6 +125,19 @@ public class CharterProperties {
         private boolean enabled = true;
         /** How long one send waits for the broker's acknowledgement before the processor retries. */
         private Duration sendTimeout = Duration.ofSeconds(30);
+        /**
+         * Publish the whole event store again at start-up (consumers skip what they already handled). For a
+         * broker that does not keep its topics across restarts, such as the local stack's embedded one.
+         */
+        private boolean republishOnStart = false;
+
+        public boolean isRepublishOnStart() {
+            return republishOnStart;
+        }
+
+        public void setRepublishOnStart(boolean republishOnStart) {
+            this.republishOnStart = republishOnStart;
+        }
 
         public boolean isEnabled() {
             return enabled;

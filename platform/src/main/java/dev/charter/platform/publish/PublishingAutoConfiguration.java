@@ -12,6 +12,8 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
@@ -56,6 +58,22 @@ public class PublishingAutoConfiguration {
     public NewTopic charterOwnTopic(CharterProperties properties) {
         return new NewTopic(ownTopic(properties), properties.getKafka().getPartitions(),
                 properties.getKafka().getReplicas());
+    }
+
+    /**
+     * Starts the publisher from the beginning of the event store: its token is removed before the event
+     * processors start ({@code charter.publisher.republish-on-start}).
+     */
+    @Bean
+    @ConditionalOnProperty(prefix = "charter.publisher", name = "republish-on-start", havingValue = "true")
+    public SmartInitializingSingleton charterRepublishOnStart(DataSource dataSource) {
+        return () -> {
+            int removed = JdbcClient.create(dataSource)
+                    .sql("DELETE FROM tokenentry WHERE processorname = ?").param(EventPublisher.PROCESSING_GROUP)
+                    .update();
+            LoggerFactory.getLogger(EventPublisher.class).info(
+                    "Republishing the whole event store to Kafka ({} token row(s) removed)", removed);
+        };
     }
 
     /** A failed send must stop the publisher (so it retries), not be logged and skipped. */
