@@ -81,16 +81,22 @@ public class InboundEventDispatcher implements SmartInitializingSingleton {
 
     private void register(Object bean, Method method) {
         Class<?>[] parameters = method.getParameterTypes();
-        if (parameters.length < 1 || parameters.length > 2 || !catalog.isPublic(parameters[0])
+        List<Class<? extends PublicEvent>> eventClasses = parameters.length == 0 ? List.of()
+                : catalog.all().values().stream().filter(parameters[0]::isAssignableFrom).toList();
+        if (parameters.length < 1 || parameters.length > 2 || eventClasses.isEmpty()
+                || parameters[0] == Object.class || parameters[0] == PublicEvent.class
                 || (parameters.length == 2 && parameters[1] != InboundEvent.class)) {
             throw new IllegalStateException("@InboundEventHandler " + method
-                    + " must take a public event record and optionally its InboundEvent");
+                    + " must take a public event record (or an interface some implement, such as BallotRequesting)"
+                    + " and optionally its InboundEvent");
         }
         Method invocable = AopUtils.selectInvocableMethod(method, bean.getClass());
         ReflectionUtils.makeAccessible(invocable);
-        handlers.computeIfAbsent(parameters[0], k -> new ArrayList<>()).add(new Handler(bean, invocable));
-        log.info("Consuming {} with {}.{}", catalog.typeOf(parameters[0]), bean.getClass().getSimpleName(),
-                method.getName());
+        for (Class<? extends PublicEvent> eventClass : eventClasses) {
+            handlers.computeIfAbsent(eventClass, k -> new ArrayList<>()).add(new Handler(bean, invocable));
+            log.info("Consuming {} with {}.{}", catalog.typeOf(eventClass), bean.getClass().getSimpleName(),
+                    method.getName());
+        }
     }
 
     /** The topics (with prefix) of the streams this service has handlers for. */
