@@ -133,7 +133,7 @@ public class RosterImporter {
         return jdbc.sql("SELECT EXISTS (SELECT 1 FROM domainevententry)").query(Boolean.class).single();
     }
 
-    private record Normalized(String lead, List<String> coreMaintainers, List<String> coreEmeritus,
+    record Normalized(String lead, List<String> coreMaintainers, List<String> coreEmeritus,
                               List<PersonEntry> persons, List<ModuleEntry> modules, List<ConflictEntry> conflicts) {
     }
 

@@ -11,7 +11,7 @@ import dev.charter.registry.core.CoreCommands.AppointLead;
 import dev.charter.registry.core.CoreCommands.MoveCoreMaintainerToEmeritus;
 import dev.charter.registry.core.CoreCommands.RemoveCoreMaintainer;
 import dev.charter.registry.core.CoreCommands.VacateLeadSeat;
-import dev.charter.registry.person.PersonDirectory;
+import dev.charter.registry.person.RegisteredPersons;
 import dev.charter.registry.roles.Decisions;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -48,7 +48,7 @@ public class CoreGroup {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public void handle(AppointCoreMaintainer command, PersonDirectory persons) {
+    public void handle(AppointCoreMaintainer command, RegisteredPersons persons) {
         groupId = ID;
         if (appliedDecisions.contains(Decisions.key("appoint-core", command.personId(), command.decision()))) {
             return; // the same decision again: already applied
@@ -83,7 +83,7 @@ public class CoreGroup {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public void handle(MoveCoreMaintainerToEmeritus command, PersonDirectory persons) {
+    public void handle(MoveCoreMaintainerToEmeritus command, RegisteredPersons persons) {
         groupId = ID;
         if (appliedDecisions.contains(Decisions.key("emeritus-core", command.personId(), command.decision()))) {
             return; // the same decision again: already applied

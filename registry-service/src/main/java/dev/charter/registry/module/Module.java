@@ -24,7 +24,7 @@ import dev.charter.registry.module.ModuleCommands.MoveModuleMaintainerToEmeritus
 import dev.charter.registry.module.ModuleCommands.RemoveModuleMaintainer;
 import dev.charter.registry.module.ModuleCommands.RescopeModule;
 import dev.charter.registry.module.ModuleCommands.RetireModule;
-import dev.charter.registry.person.PersonDirectory;
+import dev.charter.registry.person.RegisteredPersons;
 import dev.charter.registry.roles.Decisions;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -62,7 +62,7 @@ public class Module {
     }
 
     @CommandHandler
-    public Module(AddModule command, PersonDirectory persons) {
+    public Module(AddModule command, RegisteredPersons persons) {
         String location = ModuleRules.location(command.kind(), command.location());
         DecisionRule rule = ModuleRules.groupDecisionRule(command.decisionRule());
         int inactivity = ModuleRules.inactivityPeriodDays(command.inactivityPeriodDays());
@@ -126,7 +126,7 @@ public class Module {
     }
 
     @CommandHandler
-    public void handle(AppointModuleMaintainer command, PersonDirectory persons) {
+    public void handle(AppointModuleMaintainer command, RegisteredPersons persons) {
         if (appliedDecisions.contains(Decisions.key("appoint", command.personId(), command.decision()))) {
             return; // the same decision again: already applied
         }
@@ -154,7 +154,7 @@ public class Module {
 
     /** R14: a maintainer moves to emeritus; the bootstrap import may also record past maintainers as emeritus. */
     @CommandHandler
-    public void handle(MoveModuleMaintainerToEmeritus command, PersonDirectory persons) {
+    public void handle(MoveModuleMaintainerToEmeritus command, RegisteredPersons persons) {
         if (appliedDecisions.contains(Decisions.key("emeritus", command.personId(), command.decision()))) {
             return; // the same decision again: already applied
         }

@@ -1,7 +1,6 @@
 package dev.charter.registry.person;
 
 import dev.charter.contracts.registry.RegistryEvent.PersonRegistered;
-import dev.charter.platform.web.GovernanceException;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -17,7 +16,7 @@ import java.util.Optional;
  */
 @Component
 @ProcessingGroup(PersonDirectory.PROCESSING_GROUP)
-public class PersonDirectory {
+public class PersonDirectory implements RegisteredPersons {
 
     public static final String PROCESSING_GROUP = "person-directory";
     private final JdbcClient jdbc;
@@ -37,14 +36,7 @@ public class PersonDirectory {
         jdbc.sql("DELETE FROM person_directory").update();
     }
 
-    /** R2: only registered individuals hold seats. */
-    public void requireRegisteredIndividual(String personId) {
-        if (!isRegistered(personId)) {
-            throw new GovernanceException.RuleViolation("not-a-registered-person", "R2",
-                    "Only registered individuals hold seats; '" + personId + "' is not registered.");
-        }
-    }
-
+    @Override
     public boolean isRegistered(String personId) {
         return displayName(personId).isPresent();
     }

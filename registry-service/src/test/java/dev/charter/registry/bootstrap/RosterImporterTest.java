@@ -1,0 +1,66 @@
+package dev.charter.registry.bootstrap;
+
+import dev.charter.platform.web.GovernanceException;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+class RosterImporterTest {
+
+    @Test
+    @DisplayName("R1: an import whose lead is not a core maintainer is refused, with every problem listed at once")
+    void reportsEveryViolation() {
+        String yaml = """
+                lead: bob
+                coreMaintainers: [ada, zed]
+                persons:
+                  - {id: ada, name: Ada}
+                  - {id: bob, name: Bob}
+                  - {id: ada, name: Ada again}
+                modules:
+                  - {id: nn, name: NN, kind: REPOSITORY, location: not-a-repo, maintainers: [ada, ghost]}
+                """;
+        GovernanceException e = catchThrowableOfType(GovernanceException.class,
+                () -> RosterImporter.validate(RosterImporter.parse(yaml)));
+        assertThat(e).isInstanceOf(GovernanceException.RuleViolation.class);
+        assertThat(e.violations()).extracting(v -> v.get("field")).contains("persons[2].id", "coreMaintainers",
+                "lead", "modules[0].location", "modules[0].maintainers");
+        assertThat(e.violations()).extracting(v -> v.get("message")).anySatisfy(m ->
+                assertThat(m).contains("R1"));
+    }
+
+    @Test
+    @DisplayName("a valid roster is normalised: handles lower-cased, locations without slashes")
+    void normalises() {
+        String yaml = """
+                lead: Ada
+                coreMaintainers: [ADA]
+                persons:
+                  - {id: Ada, name: Ada}
+                modules:
+                  - {id: NN, name: NN, kind: DIRECTORY, location: /torch/nn/, maintainers: [ada]}
+                """;
+        var roster = RosterImporter.validate(RosterImporter.parse(yaml));
+        assertThat(roster.lead()).isEqualTo("ada");
+        assertThat(roster.modules().get(0).id()).isEqualTo("nn");
+        assertThat(roster.modules().get(0).maintainers()).containsExactly("ada");
+    }
+
+    @Test
+    @DisplayName("malformed YAML and unknown fields are bad input (400), named precisely")
+    void badYaml() {
+        assertThatThrownBy(() -> RosterImporter.parse("persons: ["))
+                .isInstanceOf(GovernanceException.BadInput.class);
+        assertThatThrownBy(() -> RosterImporter.parse("persons: []\nleader: ada"))
+                .isInstanceOf(GovernanceException.BadInput.class).hasMessageContaining("leader");
+        assertThatThrownBy(() -> RosterImporter.parse("modules: [{id: x, kind: FOLDER}]"))
+                .isInstanceOf(GovernanceException.BadInput.class).hasMessageContaining("modules");
+        assertThatThrownBy(() -> RosterImporter.parse("  "))
+                .isInstanceOf(GovernanceException.BadInput.class);
+    }
+
+}

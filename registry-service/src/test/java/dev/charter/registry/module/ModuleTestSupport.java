@@ -1,0 +1,17 @@
+package dev.charter.registry.module;
+
+import dev.charter.registry.person.RegisteredPersons;
+
+import java.util.Set;
+
+/** Test data for the registry's aggregates. */
+public final class ModuleTestSupport {
+
+    private ModuleTestSupport() {
+    }
+
+    /** Exactly these persons are registered. */
+    public static RegisteredPersons registered(String... persons) {
+        return Set.of(persons)::contains;
+    }
+}
