@@ -47,7 +47,6 @@ public final class LocalStack {
         Path home = Path.of(System.getenv().getOrDefault("CHARTER_HOME", ".charter/local")).toAbsolutePath();
         Files.createDirectories(home);
         int postgresPort = port("CHARTER_LOCAL_POSTGRES_PORT", 54329);
-        int kafkaPort = port("CHARTER_LOCAL_KAFKA_PORT", 19092);
 
         log.info("Starting PostgreSQL (data in {}) on port {}", home.resolve("postgres"), postgresPort);
         EmbeddedPostgres postgres = EmbeddedPostgres.builder()
@@ -57,9 +56,8 @@ public final class LocalStack {
                 .setRegisterShutdownHook(false)
                 .start();
 
-        log.info("Starting Kafka on port {}", kafkaPort);
+        log.info("Starting Kafka");
         EmbeddedKafkaKraftBroker kafka = new EmbeddedKafkaKraftBroker(1, 3);
-        kafka.kafkaPorts(kafkaPort);
         kafka.brokerProperties(Map.of("auto.create.topics.enable", "true", "num.partitions", "3",
                 "offsets.topic.replication.factor", "1"));
         kafka.afterPropertiesSet();
@@ -86,7 +84,7 @@ public final class LocalStack {
                     .run());
         }
         seed(contexts.get(0));
-        printWelcome();
+        printWelcome(kafka.getBrokersAsString(), postgresPort);
     }
 
     static Map<String, Object> properties(Service service, int postgresPort, String kafka, Path home) {
@@ -117,13 +115,15 @@ public final class LocalStack {
         log.info("Imported the demo roster: {} persons, {} modules", report.persons(), report.modules());
     }
 
-    private static void printWelcome() {
+    private static void printWelcome(String kafka, int postgresPort) {
         StringBuilder text = new StringBuilder("\n\n  Charter is running (local stack). Ctrl-C stops it; data stays in .charter/local.\n\n");
         for (Service service : SERVICES) {
             String base = "http://localhost:" + service.port();
             text.append(String.format("  %-12s %s/api/v1/...   OpenAPI: %s/openapi/%s   health: %s/actuator/health%n",
                     service.name(), base, base, service.document(), base));
         }
+        text.append(String.format("%n  Kafka bootstrap: %s   PostgreSQL: jdbc:postgresql://localhost:%d/postgres "
+                + "(user postgres, one schema per service)%n", kafka, postgresPort));
         text.append("""
 
                   A token for any person (the demo lead is 'ada'):

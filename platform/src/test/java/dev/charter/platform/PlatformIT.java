@@ -12,17 +12,13 @@ import dev.charter.platform.security.DevTokenIssuer;
 import dev.charter.platform.testapp.ConfirmedNominations;
 import dev.charter.platform.testapp.PlatformTestApplication;
 import dev.charter.platform.testapp.TestHooks;
+import dev.charter.platform.publish.CloudEventMapper;
 import dev.charter.testsupport.KafkaTestConsumer;
+import dev.charter.testsupport.KafkaTestProducer;
 import dev.charter.testsupport.TestInfrastructure;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
-import io.cloudevents.kafka.CloudEventSerializer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -44,7 +40,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
@@ -159,11 +154,7 @@ class PlatformIT {
         try (KafkaTestConsumer deadLetters = new KafkaTestConsumer(TestInfrastructure.kafkaBootstrapServers(), dlt)) {
             String poisonId = "poison-" + shortId();
             CloudEvent failing = CloudEventBuilder.v1(nominationConfirmed(poisonId, "poison")).build();
-            try (KafkaProducer<String, byte[]> raw = new KafkaProducer<>(Map.of(
-                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrapServers()),
-                    new StringSerializer(), new ByteArraySerializer())) {
-                raw.send(new ProducerRecord<>(topic, "k", "not a cloud event".getBytes(StandardCharsets.UTF_8)));
-            }
+            KafkaTestProducer.sendRaw(topic, "k", "not a cloud event".getBytes(StandardCharsets.UTF_8));
             publish(failing);
             String marker = "after-poison-" + shortId();
             publish(nominationConfirmed(marker, "erin"));
@@ -257,31 +248,14 @@ class PlatformIT {
     }
 
     private CloudEvent nominationConfirmed(String nominationId, String personId) {
-        NominationConfirmed payload = new NominationConfirmed(nominationId, NominationKind.MODULE_MAINTAINER, personId,
-                Role.MODULE_MAINTAINER, "nn", "Strong record of reviews.", "lead", "ballot-" + nominationId, null,
-                "test-rules");
-        try {
-            return CloudEventBuilder.v1()
-                    .withId(UUID.randomUUID().toString())
-                    .withType("dev.charter.nominations.NominationConfirmed.v1")
-                    .withSource(URI.create("/charter/nomination"))
-                    .withSubject(nominationId)
-                    .withDataContentType("application/json")
-                    .withData(json.writeValueAsBytes(payload))
-                    .build();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return CloudEventMapper.publicEvent(json, "nomination", UUID.randomUUID().toString(), nominationId,
+                new NominationConfirmed(nominationId, NominationKind.MODULE_MAINTAINER, personId,
+                        Role.MODULE_MAINTAINER, "nn", "Strong record of reviews.", "lead", "ballot-" + nominationId,
+                        null, "test-rules"));
     }
 
     private void publish(CloudEvent event) {
-        try (KafkaProducer<String, CloudEvent> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrapServers()),
-                new StringSerializer(), new CloudEventSerializer())) {
-            producer.send(new ProducerRecord<>(topicPrefix + "charter.nominations.v1", "same-key", event)).get();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        KafkaTestProducer.send(topicPrefix + "charter.nominations.v1", "same-key", event);
     }
 
     private static String header(ConsumerRecord<?, ?> record, String name) {

@@ -54,6 +54,24 @@ public class CloudEventMapper {
         return builder.build();
     }
 
+    /**
+     * A public event as another service would publish it: for tests and tools that put events on a topic
+     * without an event store behind them.
+     */
+    public static CloudEvent publicEvent(ObjectMapper mapper, String service, String id, String subject,
+                                         Object payload) {
+        return CloudEventBuilder.v1()
+                .withId(id)
+                .withType(EventCatalog.instance().typeOf(payload.getClass()))
+                .withSource(URI.create("/charter/" + service))
+                .withSubject(subject)
+                .withTime(java.time.OffsetDateTime.now(ZoneOffset.UTC))
+                .withDataContentType("application/json")
+                .withData(new CloudEventMapper(mapper, service).data(payload))
+                .withExtension(CloudEventExtensions.ACTOR, "system:" + service)
+                .build();
+    }
+
     private byte[] data(Object payload) {
         try {
             return mapper.writeValueAsBytes(payload);

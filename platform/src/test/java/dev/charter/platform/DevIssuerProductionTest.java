@@ -1,0 +1,55 @@
+package dev.charter.platform;
+
+import dev.charter.platform.config.CharterProperties;
+import dev.charter.platform.security.DevIssuerAutoConfiguration;
+import dev.charter.platform.security.DevTokenIssuer;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+
+import java.time.Clock;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class DevIssuerProductionTest {
+
+    @Configuration
+    @EnableConfigurationProperties(CharterProperties.class)
+    static class Base {
+        @Bean
+        Clock clock() {
+            return Clock.systemUTC();
+        }
+    }
+
+    private final ApplicationContextRunner runner = new ApplicationContextRunner()
+            .withUserConfiguration(Base.class)
+            .withConfiguration(AutoConfigurations.of(DevIssuerAutoConfiguration.class));
+
+    @Test
+    @DisplayName("the development issuer cannot be switched on under the production profile")
+    void refusedUnderProduction() {
+        runner.withPropertyValues("charter.security.dev-issuer.enabled=true", "spring.profiles.active=production")
+                .run(context -> {
+                    assertThat(context).hasFailed();
+                    assertThat(context.getStartupFailure()).rootCause()
+                            .hasMessageContaining("cannot be switched on under a production profile");
+                });
+    }
+
+    @Test
+    @DisplayName("outside production the development issuer signs tokens its decoder accepts; off by default")
+    void worksOutsideProduction() {
+        runner.withPropertyValues("charter.security.dev-issuer.enabled=true").run(context -> {
+            DevTokenIssuer issuer = context.getBean(DevTokenIssuer.class);
+            assertThat(context.getBean(JwtDecoder.class).decode(issuer.issue("Alice")).getSubject()).isEqualTo("alice");
+        });
+        runner.run(context -> assertThat(context).doesNotHaveBean(DevTokenIssuer.class));
+    }
+
+}
