@@ -58,6 +58,7 @@ public final class LocalStack {
 
         log.info("Starting Kafka");
         EmbeddedKafkaKraftBroker kafka = new EmbeddedKafkaKraftBroker(1, 3);
+        kafka.brokerListProperty("charter.local.kafka.brokers");
         kafka.brokerProperties(Map.of("auto.create.topics.enable", "true", "num.partitions", "3",
                 "offsets.topic.replication.factor", "1"));
         kafka.afterPropertiesSet();

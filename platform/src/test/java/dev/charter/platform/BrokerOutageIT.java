@@ -63,6 +63,7 @@ class BrokerOutageIT {
 
             // the broker comes up; the service reaches it through that address from now on
             EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 1);
+            broker.brokerListProperty("charter.test.outage.brokers");
             broker.afterPropertiesSet();
             try (TcpForwarder bootstrap = TcpForwarder.start(kafkaPort, broker.getBrokersAsString());
                  KafkaTestConsumer topic = new KafkaTestConsumer(broker.getBrokersAsString(),

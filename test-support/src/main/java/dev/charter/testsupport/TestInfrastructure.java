@@ -172,6 +172,9 @@ public final class TestInfrastructure {
             return container.getBootstrapServers();
         }
         EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 3);
+        // by default it would set the system property spring.kafka.bootstrap-servers, overriding every
+        // application's own setting in this JVM
+        broker.brokerListProperty("charter.test.kafka.brokers");
         broker.brokerProperties(java.util.Map.of(
                 "auto.create.topics.enable", "true",
                 "offsets.topic.replication.factor", "1",
