@@ -288,6 +288,20 @@ class RegistryIT extends RegistryIntegrationTest {
                 .statusCode()).isEqualTo(404);
     }
 
+    @Test
+    @DisplayName("operations: liveness and readiness probes and Prometheus metrics are served")
+    void operations() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        for (String probe : List.of("/actuator/health/liveness", "/actuator/health/readiness")) {
+            HttpResponse<String> response = http.send(get(probe), HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.body()).contains("\"UP\"");
+        }
+        HttpResponse<String> metrics = http.send(get("/actuator/prometheus"), HttpResponse.BodyHandlers.ofString());
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(metrics.body()).contains("jvm_memory_used_bytes", "http_server_requests_seconds");
+    }
+
     private JsonNode assertRawProblem(HttpRequest request, int status, String code) throws Exception {
         HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(status);

@@ -3,6 +3,8 @@ package dev.charter.platform.publish;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.charter.contracts.EventStream;
 import dev.charter.platform.audit.AuditChain;
+import dev.charter.platform.audit.AuditController;
+import dev.charter.platform.audit.AuditVerifier;
 import dev.charter.platform.axon.AxonPersistenceAutoConfiguration;
 import dev.charter.platform.config.CharterProperties;
 import io.cloudevents.CloudEvent;
@@ -15,7 +17,9 @@ import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -36,6 +40,17 @@ public class PublishingAutoConfiguration {
     @Bean
     public AuditChain auditChain(DataSource dataSource, ObjectMapper defaultAxonObjectMapper) {
         return new AuditChain(JdbcClient.create(dataSource), defaultAxonObjectMapper);
+    }
+
+    @Bean
+    public AuditVerifier auditVerifier(AuditChain auditChain, EventStorageEngine eventStorageEngine) {
+        return new AuditVerifier(auditChain, eventStorageEngine);
+    }
+
+    @Bean
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    public AuditController auditController(AuditChain auditChain, AuditVerifier auditVerifier) {
+        return new AuditController(auditChain, auditVerifier);
     }
 
     @Bean

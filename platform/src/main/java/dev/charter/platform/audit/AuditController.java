@@ -1,0 +1,74 @@
+package dev.charter.platform.audit;
+
+import dev.charter.api.audit.AuditApi;
+import dev.charter.api.audit.model.ChainHead;
+import dev.charter.api.audit.model.ChainLink;
+import dev.charter.api.audit.model.ChainPage;
+import dev.charter.api.audit.model.ChainVerification;
+import dev.charter.platform.web.Cursors;
+import dev.charter.platform.web.GovernanceException;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
+
+/** The audit API every service serves over its own chain (DESIGN §4; api-contracts audit.yaml). */
+@RestController
+public class AuditController implements AuditApi {
+
+    private final AuditChain chain;
+    private final AuditVerifier verifier;
+
+    public AuditController(AuditChain chain, AuditVerifier verifier) {
+        this.chain = chain;
+        this.verifier = verifier;
+    }
+
+    @Override
+    public ResponseEntity<ChainPage> listChainedEvents(String after, Integer limit) {
+        int size = Cursors.limit(limit);
+        String cursor = Cursors.decode(after);
+        long afterSequence;
+        try {
+            afterSequence = cursor.isEmpty() ? 0 : Long.parseLong(cursor);
+        } catch (NumberFormatException e) {
+            throw new GovernanceException.BadInput("invalid-cursor", "The 'after' cursor is not one this API issued.");
+        }
+        List<AuditChain.Link> links = chain.after(afterSequence, size + 1);
+        ChainPage page = new ChainPage(links.stream().limit(size).map(AuditController::link).toList());
+        if (links.size() > size) {
+            page.next(Cursors.encode(Long.toString(links.get(size - 1).sequence())));
+        }
+        return ResponseEntity.ok(page);
+    }
+
+    @Override
+    public ResponseEntity<ChainHead> getChainHead() {
+        return ResponseEntity.ok(chain.head()
+                .map(head -> new ChainHead(head.sequence(), head.hash()).eventId(head.eventId()))
+                .orElseGet(() -> new ChainHead(0L, AuditChain.GENESIS)));
+    }
+
+    @Override
+    public ResponseEntity<ChainVerification> verifyChain() {
+        AuditVerifier.Verdict verdict = verifier.verify();
+        return ResponseEntity.ok(new ChainVerification(verdict.valid(), verdict.checked(), verdict.length(),
+                verdict.headHash(), verdict.unchained())
+                .firstInvalidSequence(verdict.firstInvalidSequence()).problem(verdict.problem()));
+    }
+
+    @Override
+    public ResponseEntity<List<ChainLink>> getAggregateHistory(String aggregateId) {
+        List<AuditChain.Link> links = chain.ofAggregate(aggregateId);
+        if (links.isEmpty()) {
+            throw new GovernanceException.NotFound("no-such-aggregate",
+                    "No chained event of '" + aggregateId + "' in this service.");
+        }
+        return ResponseEntity.ok(links.stream().map(AuditController::link).toList());
+    }
+
+    private static ChainLink link(AuditChain.Link link) {
+        return new ChainLink(link.sequence(), link.eventId(), link.eventType(), link.aggregateId(),
+                link.previousHash(), link.hash(), link.canonicalJson());
+    }
+}

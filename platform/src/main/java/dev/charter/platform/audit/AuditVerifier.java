@@ -1,0 +1,79 @@
+package dev.charter.platform.audit;
+
+import dev.charter.contracts.EventCatalog;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Checks the audit chain on the server: every hash recomputed from the previous one and the stored canonical
+ * document, every canonical document recomputed from the event store (so an edited event or an edited chain
+ * row is found), and counts public events not chained yet.
+ */
+public class AuditVerifier {
+
+    private static final Logger log = LoggerFactory.getLogger(AuditVerifier.class);
+    private static final int PAGE = 500;
+
+    private final AuditChain chain;
+    private final EventStorageEngine storage;
+
+    public AuditVerifier(AuditChain chain, EventStorageEngine storage) {
+        this.chain = chain;
+        this.storage = storage;
+    }
+
+    public record Verdict(boolean valid, long checked, long length, String headHash, Long firstInvalidSequence,
+                          String problem, long unchained) {
+    }
+
+    public Verdict verify() {
+        Map<String, String> stored = new HashMap<>();
+        try (Stream<? extends TrackedEventMessage<?>> events = storage.readEvents(null, false)) {
+            events.filter(e -> EventCatalog.instance().isPublic(e.getPayloadType()))
+                    .forEach(e -> stored.put(e.getIdentifier(), chain.canonicalJson(e)));
+        }
+        String previous = AuditChain.GENESIS;
+        long checked = 0;
+        long expected = 1;
+        long after = 0;
+        while (true) {
+            List<AuditChain.Link> links = chain.after(after, PAGE);
+            for (AuditChain.Link link : links) {
+                String problem = null;
+                if (link.sequence() != expected) {
+                    problem = "chain position " + expected + " is missing";
+                } else if (!link.previousHash().equals(previous)) {
+                    problem = "its previous hash is not the hash of link " + (expected - 1);
+                } else if (!AuditChain.hash(previous, link.canonicalJson()).equals(link.hash())) {
+                    problem = "its hash does not match its canonical document";
+                } else if (!stored.containsKey(link.eventId())) {
+                    problem = "event " + link.eventId() + " is not in the event store";
+                } else if (!stored.get(link.eventId()).equals(link.canonicalJson())) {
+                    problem = "event " + link.eventId() + " in the event store differs from what was chained";
+                }
+                if (problem != null) {
+                    log.error("Audit chain broken at #{}: {}", link.sequence(), problem);
+                    return new Verdict(false, checked, chain.head().map(AuditChain.Link::sequence).orElse(0L),
+                            chain.head().map(AuditChain.Link::hash).orElse(AuditChain.GENESIS), link.sequence(),
+                            problem, 0);
+                }
+                stored.remove(link.eventId());
+                previous = link.hash();
+                checked++;
+                expected++;
+            }
+            if (links.size() < PAGE) {
+                break;
+            }
+            after = links.get(links.size() - 1).sequence();
+        }
+        return new Verdict(true, checked, checked, previous, null, null, stored.size());
+    }
+}
