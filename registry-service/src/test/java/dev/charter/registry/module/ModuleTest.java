@@ -162,6 +162,16 @@ class ModuleTest {
     }
 
     @Test
+    @DisplayName("R15: an accepted proposal re-scopes a module to another location")
+    void rescopes() {
+        fixture.given(NN)
+                .when(new ModuleCommands.RescopeModule("nn", "Neural nets", ModuleKind.DIRECTORY, "torch/nn/modules",
+                        "Only the layers.", PROPOSAL))
+                .expectEvents(new dev.charter.contracts.registry.RegistryEvent.ModuleRescoped("nn", "Neural nets",
+                        ModuleKind.DIRECTORY, "torch/nn/modules", "Only the layers.", PROPOSAL));
+    }
+
+    @Test
     @DisplayName("R15: retiring a module ends its maintainers' seats first; a retired module takes no changes")
     void retires() {
         fixture.given(NN, new MaintainerAppointed("bob", Role.MODULE_MAINTAINER, "nn", PROPOSAL))
