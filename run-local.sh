@@ -5,4 +5,4 @@ set -euo pipefail
 cd "$(dirname "$0")"
 export AXONIQ_UPDATE_CHECKER_DISABLED=true
 ./mvnw -q -B -DskipTests package -pl deploy -am
-exec java ${CHARTER_JAVA_OPTS:--Xmx1536m} -jar deploy/target/charter-local.jar "$@"
+exec java ${CHARTER_JAVA_OPTS:--Xmx1536m} -jar deploy/target/charter-local-exec.jar "$@"

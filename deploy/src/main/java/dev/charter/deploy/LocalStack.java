@@ -1,12 +1,10 @@
 package dev.charter.deploy;
 
 import dev.charter.platform.messaging.MessageContext;
-import dev.charter.registry.RegistryApplication;
 import dev.charter.registry.bootstrap.RosterImporter;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
@@ -17,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -31,13 +28,6 @@ import java.util.Map;
 public final class LocalStack {
 
     private static final Logger log = LoggerFactory.getLogger(LocalStack.class);
-
-    /** A service of the stack: its application class, port and database schema. */
-    record Service(String name, Class<?> application, int port, String schema, String document) {
-    }
-
-    static final List<Service> SERVICES = List.of(
-            new Service("registry", RegistryApplication.class, port("REGISTRY_PORT", 8081), "registry", "registry.yaml"));
 
     private LocalStack() {
     }
@@ -77,31 +67,15 @@ public final class LocalStack {
             }
         }, "charter-local-shutdown"));
 
-        for (Service service : SERVICES) {
-            log.info("Starting {} on port {}", service.name(), service.port());
-            contexts.add(new SpringApplicationBuilder(service.application())
-                    .registerShutdownHook(false)
-                    .properties(properties(service, postgresPort, kafka.getBrokersAsString(), home))
-                    .run());
+        ServiceLauncher launcher = new ServiceLauncher("jdbc:postgresql://localhost:" + postgresPort + "/postgres",
+                "postgres", "postgres", kafka.getBrokersAsString(), "", home.resolve("dev-issuer.jwk"), true);
+        for (ServiceSpec service : Services.ALL) {
+            int port = port(service.name().toUpperCase() + "_PORT", service.defaultPort());
+            log.info("Starting {} on port {}", service.name(), port);
+            contexts.add(launcher.start(service, port));
         }
         seed(contexts.get(0));
         printWelcome(kafka.getBrokersAsString(), postgresPort);
-    }
-
-    static Map<String, Object> properties(Service service, int postgresPort, String kafka, Path home) {
-        Map<String, Object> properties = new LinkedHashMap<>();
-        properties.put("server.port", service.port());
-        properties.put("spring.datasource.url",
-                "jdbc:postgresql://localhost:" + postgresPort + "/postgres?currentSchema=" + service.schema());
-        properties.put("spring.datasource.username", "postgres");
-        properties.put("spring.datasource.password", "postgres");
-        properties.put("spring.flyway.schemas", service.schema());
-        properties.put("spring.kafka.bootstrap-servers", kafka);
-        properties.put("charter.security.dev-issuer.enabled", "true");
-        properties.put("charter.security.dev-issuer.key-file", home.resolve("dev-issuer.jwk").toString());
-        properties.put("charter.publisher.republish-on-start", "true");
-        properties.put("spring.main.banner-mode", "off");
-        return properties;
     }
 
     private static void seed(ConfigurableApplicationContext registry) throws IOException {
@@ -118,8 +92,8 @@ public final class LocalStack {
 
     private static void printWelcome(String kafka, int postgresPort) {
         StringBuilder text = new StringBuilder("\n\n  Charter is running (local stack). Ctrl-C stops it; data stays in .charter/local.\n\n");
-        for (Service service : SERVICES) {
-            String base = "http://localhost:" + service.port();
+        for (ServiceSpec service : Services.ALL) {
+            String base = "http://localhost:" + port(service.name().toUpperCase() + "_PORT", service.defaultPort());
             text.append(String.format("  %-12s %s/api/v1/...   OpenAPI: %s/openapi/%s   health: %s/actuator/health%n",
                     service.name(), base, base, service.document(), base));
         }

@@ -1,0 +1,54 @@
+package dev.charter.deploy;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Starts services in this JVM, each in its own Spring context with its own schema of one PostgreSQL
+ * database, all on one Kafka broker and trusting one development token issuer: the local stack and the
+ * system tests.
+ *
+ * @param jdbcUrl           the database, e.g. {@code jdbc:postgresql://localhost:54329/postgres}
+ * @param topicPrefix       prefix of every topic and consumer group ("" for none)
+ * @param keyFile           the development issuer's key, shared by the services
+ * @param republishOnStart  whether each service republishes its event store at start-up
+ */
+public record ServiceLauncher(String jdbcUrl, String username, String password, String kafkaBootstrapServers,
+                              String topicPrefix, Path keyFile, boolean republishOnStart) {
+
+    public ConfigurableApplicationContext start(ServiceSpec service, int port) {
+        return new SpringApplicationBuilder(service.application())
+                .registerShutdownHook(false)
+                .run(arguments(service, port));
+    }
+
+    /** Command-line arguments, so they win over anything else in the JVM (system properties included). */
+    String[] arguments(ServiceSpec service, int port) {
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put("server.port", port);
+        properties.put("spring.datasource.url", withSchema(jdbcUrl, service.schema()));
+        properties.put("spring.datasource.username", username);
+        properties.put("spring.datasource.password", password);
+        properties.put("spring.flyway.schemas", service.schema());
+        properties.put("spring.kafka.bootstrap-servers", kafkaBootstrapServers);
+        properties.put("charter.kafka.topic-prefix", topicPrefix);
+        properties.put("charter.security.dev-issuer.enabled", "true");
+        properties.put("charter.security.dev-issuer.key-file", keyFile.toString());
+        properties.put("charter.publisher.republish-on-start", Boolean.toString(republishOnStart));
+        properties.put("spring.main.banner-mode", "off");
+        return properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+    }
+
+    public static int port(ConfigurableApplicationContext context) {
+        return ((WebServerApplicationContext) context).getWebServer().getPort();
+    }
+
+    static String withSchema(String jdbcUrl, String schema) {
+        return jdbcUrl + (jdbcUrl.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+    }
+}
