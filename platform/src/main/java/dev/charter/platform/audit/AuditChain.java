@@ -1,6 +1,5 @@
 package dev.charter.platform.audit;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.charter.contracts.EventCatalog;
@@ -118,13 +117,6 @@ public class AuditChain {
         }
     }
 
-    public JsonNode parse(String canonicalJson) {
-        try {
-            return mapper.readTree(canonicalJson);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     private static Link link(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
         return new Link(rs.getLong("chain_seq"), rs.getString("event_id"), rs.getString("aggregate_id"),

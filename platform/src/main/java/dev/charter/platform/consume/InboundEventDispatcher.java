@@ -3,7 +3,6 @@ package dev.charter.platform.consume;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.charter.contracts.CloudEventExtensions;
 import dev.charter.contracts.EventCatalog;
-import dev.charter.contracts.EventStream;
 import dev.charter.contracts.PublicEvent;
 import dev.charter.platform.config.CharterProperties;
 import dev.charter.platform.messaging.MessageContext;
@@ -193,10 +192,4 @@ public class InboundEventDispatcher implements SmartInitializingSingleton {
         }
     }
 
-    /** Streams this service consumes, for logs and checks. */
-    public Set<EventStream> streams() {
-        Set<EventStream> streams = new LinkedHashSet<>();
-        handlers.keySet().forEach(type -> streams.add(catalog.streamOf(type)));
-        return streams;
-    }
 }

@@ -1,6 +1,5 @@
 package dev.charter.registry.module;
 
-import dev.charter.contracts.registry.ModuleKind;
 import dev.charter.contracts.registry.NominationProcess;
 import dev.charter.contracts.registry.RegistryEvent.MaintainerAppointed;
 import dev.charter.contracts.registry.RegistryEvent.MaintainerRemoved;
@@ -48,8 +47,6 @@ public class Module {
 
     @AggregateIdentifier
     private String moduleId;
-    private ModuleKind kind;
-    private String location;
     private boolean retired;
     private DecisionRule decisionRule;
     private NominationProcess nominationProcess;
@@ -80,8 +77,8 @@ public class Module {
     @CommandHandler
     public void handle(RescopeModule command) {
         requireActive();
-        String newLocation = ModuleRules.location(command.kind(), command.location());
-        apply(new ModuleRescoped(moduleId, command.name().trim(), command.kind(), newLocation,
+        String location = ModuleRules.location(command.kind(), command.location());
+        apply(new ModuleRescoped(moduleId, command.name().trim(), command.kind(), location,
                 blankToNull(command.description()), command.decision()));
     }
 
@@ -173,17 +170,9 @@ public class Module {
     @EventSourcingHandler
     void on(ModuleAdded event) {
         moduleId = event.moduleId();
-        kind = event.kind();
-        location = event.location();
         decisionRule = event.decisionRule();
         nominationProcess = event.nominationProcess();
         inactivityPeriodDays = event.inactivityPeriodDays();
-    }
-
-    @EventSourcingHandler
-    void on(ModuleRescoped event) {
-        kind = event.kind();
-        location = event.location();
     }
 
     @EventSourcingHandler
