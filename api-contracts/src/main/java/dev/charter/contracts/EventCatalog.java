@@ -68,6 +68,37 @@ public final class EventCatalog {
         return Optional.ofNullable(classByType.get(type));
     }
 
+    /** A CloudEvents type read back: the record it becomes, and the upcasters that take its JSON there. */
+    public record Resolution(Class<? extends PublicEvent> eventClass, int revision, List<EventUpcaster> upcasters) {
+    }
+
+    /**
+     * Resolves a CloudEvents type of the current revision or, through {@code upcasters}, of an older one;
+     * empty for an unknown type or a revision no upcaster chain reaches.
+     */
+    public Optional<Resolution> resolve(String type, List<EventUpcaster> upcasters) {
+        Class<? extends PublicEvent> current = classByType.get(type);
+        if (current != null) {
+            return Optional.of(new Resolution(current, revisionOf(current), List.of()));
+        }
+        int marker = type == null ? -1 : type.lastIndexOf(".v");
+        if (marker < 0) {
+            return Optional.empty();
+        }
+        int revision;
+        try {
+            revision = Integer.parseInt(type.substring(marker + 2));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+        String prefix = type.substring(0, marker + 2);
+        return classByType.entrySet().stream()
+                .filter(entry -> entry.getKey().startsWith(prefix))
+                .findFirst()
+                .flatMap(entry -> EventUpcasters.chain(upcasters, entry.getValue(), revision)
+                        .map(chain -> new Resolution(entry.getValue(), revision, chain)));
+    }
+
     public List<Class<? extends PublicEvent>> eventsOf(EventStream stream) {
         return classByType.values().stream().filter(c -> streamByClass.get(c) == stream).toList();
     }

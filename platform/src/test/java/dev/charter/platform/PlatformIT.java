@@ -234,6 +234,45 @@ class PlatformIT {
         assertProblem(reused, 422, "idempotency-key-reused");
     }
 
+    @Test
+    @DisplayName("an event stored at an old revision is upcast when its aggregate loads and when it is published")
+    void upcastsStoredEvents() throws Exception {
+        String id = "old" + shortId();
+        try (KafkaTestConsumer consumer = new KafkaTestConsumer(TestInfrastructure.kafkaBootstrapServers(),
+                topicPrefix + "charter.registry.v1")) {
+            jdbc.sql("""
+                            INSERT INTO domainevententry (aggregateidentifier, sequencenumber, type, eventidentifier,
+                                metadata, payload, payloadrevision, payloadtype, timestamp)
+                            VALUES (?, 0, 'Member', ?, ?, ?, '0', ?, ?)""")
+                    .params(id, UUID.randomUUID().toString(), "{}".getBytes(StandardCharsets.UTF_8),
+                            ("{\"personId\":\"" + id + "\",\"name\":\"Old Name\",\"affiliation\":null}")
+                                    .getBytes(StandardCharsets.UTF_8),
+                            dev.charter.contracts.registry.RegistryEvent.PersonRegistered.class.getName(),
+                            java.time.Instant.now().toString())
+                    .update();
+            assertThat(send(put("/api/v1/members/" + id + "/affiliation", "{\"affiliation\":\"New\"}", "alice"))
+                    .statusCode()).isEqualTo(200);
+            ConsumerRecord<String, byte[]> registered = await().atMost(Duration.ofSeconds(30)).until(() ->
+                    consumer.poll().stream().filter(r -> id.equals(r.key()))
+                            .filter(r -> header(r, "ce_type").endsWith("PersonRegistered.v1")).findFirst()
+                            .orElse(null), r -> r != null);
+            assertThat(json.readTree(registered.value()).get("displayName").asText()).isEqualTo("Old Name");
+        }
+    }
+
+    @Test
+    @DisplayName("an event consumed at an old revision is upcast before its handler sees it")
+    void upcastsConsumedEvents() throws Exception {
+        String nominationId = "old-" + shortId();
+        CloudEvent current = nominationConfirmed(nominationId, "frank");
+        com.fasterxml.jackson.databind.node.ObjectNode data =
+                (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(current.getData().toBytes());
+        data.set("nominee", data.remove("personId"));
+        publish(CloudEventBuilder.v1(current).withType("dev.charter.nominations.NominationConfirmed.v0")
+                .withData(json.writeValueAsBytes(data)).build());
+        await().atMost(Duration.ofSeconds(30)).until(() -> effects.effects(nominationId) == 1);
+    }
+
     // --- helpers
 
     private void assertProblem(HttpResponse<String> response, int status, String code) throws Exception {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.charter.contracts.EventUpcasters;
 import dev.charter.platform.config.CharterProperties;
 import dev.charter.platform.messaging.CommandMetadataInterceptor;
 import dev.charter.platform.messaging.EventMetadata;
@@ -81,6 +82,18 @@ public class AxonPersistenceAutoConfiguration {
                 .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .build();
+    }
+
+    /** The upcasters of the public events (api-contracts); the event store and the consumers apply them. */
+    @Bean
+    @ConditionalOnMissingBean
+    public ContractUpcasters contractUpcasters() {
+        return new ContractUpcasters(EventUpcasters.ALL);
+    }
+
+    @Bean
+    public ContractEventUpcaster contractEventUpcaster(ContractUpcasters upcasters) {
+        return new ContractEventUpcaster(upcasters.all());
     }
 
     @Bean

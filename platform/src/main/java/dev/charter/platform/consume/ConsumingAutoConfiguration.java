@@ -1,6 +1,7 @@
 package dev.charter.platform.consume;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.charter.platform.axon.ContractUpcasters;
 import dev.charter.platform.axon.AxonPersistenceAutoConfiguration;
 import dev.charter.platform.config.CharterProperties;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -23,9 +24,10 @@ public class ConsumingAutoConfiguration {
     public InboundEventDispatcher inboundEventDispatcher(ApplicationContext context,
                                                          PlatformTransactionManager transactionManager,
                                                          DataSource dataSource, ObjectMapper defaultAxonObjectMapper,
-                                                         CharterProperties properties) {
+                                                         CharterProperties properties,
+                                                         ContractUpcasters upcasters) {
         return new InboundEventDispatcher(context, new TransactionTemplate(transactionManager),
-                JdbcClient.create(dataSource), defaultAxonObjectMapper, properties);
+                JdbcClient.create(dataSource), defaultAxonObjectMapper, properties, upcasters.all());
     }
 
     @Bean

@@ -1,6 +1,9 @@
 package dev.charter.platform.consume;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.charter.contracts.EventUpcaster;
 import dev.charter.contracts.CloudEventExtensions;
 import dev.charter.contracts.EventCatalog;
 import dev.charter.contracts.PublicEvent;
@@ -45,6 +48,7 @@ public class InboundEventDispatcher implements SmartInitializingSingleton {
     private final JdbcClient jdbc;
     private final ObjectMapper mapper;
     private final CharterProperties properties;
+    private final List<EventUpcaster> upcasters;
     private final EventCatalog catalog = EventCatalog.instance();
     private final Map<Class<?>, List<Handler>> handlers = new LinkedHashMap<>();
 
@@ -52,8 +56,10 @@ public class InboundEventDispatcher implements SmartInitializingSingleton {
     }
 
     public InboundEventDispatcher(ApplicationContext context, TransactionTemplate transactions, JdbcClient jdbc,
-                                  ObjectMapper mapper, CharterProperties properties) {
+                                  ObjectMapper mapper, CharterProperties properties,
+                                  List<EventUpcaster> upcasters) {
         this.context = context;
+        this.upcasters = upcasters;
         this.transactions = transactions;
         this.jdbc = jdbc;
         this.mapper = mapper;
@@ -112,14 +118,15 @@ public class InboundEventDispatcher implements SmartInitializingSingleton {
 
     public void dispatch(ConsumerRecord<String, byte[]> record) {
         CloudEvent cloudEvent = read(record);
-        Class<? extends PublicEvent> eventClass = catalog.classOf(cloudEvent.getType()).orElseThrow(() ->
+        EventCatalog.Resolution resolution = catalog.resolve(cloudEvent.getType(), upcasters).orElseThrow(() ->
                 new PoisonEventException("Unknown event type " + cloudEvent.getType() + " of event "
-                        + cloudEvent.getId()));
+                        + cloudEvent.getId() + " (no such event, or no upcaster from that revision)"));
+        Class<? extends PublicEvent> eventClass = resolution.eventClass();
         List<Handler> eventHandlers = handlers.get(eventClass);
         if (eventHandlers == null) {
             return; // this service does not react to this event
         }
-        Object payload = payload(cloudEvent, eventClass);
+        Object payload = payload(cloudEvent, resolution);
         InboundEvent<Object> inbound = new InboundEvent<>(cloudEvent.getId(), cloudEvent.getType(),
                 String.valueOf(cloudEvent.getSource()), cloudEvent.getSubject(),
                 cloudEvent.getTime() == null ? null : cloudEvent.getTime().toInstant(),
@@ -158,12 +165,16 @@ public class InboundEventDispatcher implements SmartInitializingSingleton {
         }
     }
 
-    private Object payload(CloudEvent cloudEvent, Class<?> eventClass) {
+    private Object payload(CloudEvent cloudEvent, EventCatalog.Resolution resolution) {
         if (cloudEvent.getData() == null) {
             throw new PoisonEventException("Event " + cloudEvent.getId() + " has no data");
         }
         try {
-            return mapper.readValue(cloudEvent.getData().toBytes(), eventClass);
+            JsonNode data = mapper.readTree(cloudEvent.getData().toBytes());
+            for (EventUpcaster upcaster : resolution.upcasters()) {
+                data = upcaster.upcast((ObjectNode) data);
+            }
+            return mapper.treeToValue(data, resolution.eventClass());
         } catch (Exception e) {
             throw new PoisonEventException("Event " + cloudEvent.getId() + " of type " + cloudEvent.getType()
                     + " has unreadable data: " + e.getMessage(), e);
