@@ -40,6 +40,8 @@ import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -70,6 +72,7 @@ public class Ballot {
     public static final String CLOSING = "ballot-closing";
     /** The actor of what the service does on its own, such as closing at the deadline. */
     public static final String SYSTEM_ACTOR = "system:voting";
+    private static final Logger log = LoggerFactory.getLogger(Ballot.class);
 
     @AggregateIdentifier
     private String ballotId;
@@ -224,9 +227,12 @@ public class Ballot {
     /** Closes with the count, or hands a tie of a core-maintainer ballot to the lead (R8). */
     private void conclude(Counted counted, CloseReason reason, MetaData metaData) {
         if (counted.outcome() == BallotOutcome.TIED && tiesGoToLead()) {
+            log.info("Ballot {} is tied ({}): referred to the lead {}", ballotId, reason, lead);
             apply(new BallotReferredToLead(ballotId, lead, counted.tally()), metaData);
             return;
         }
+        log.info("Ballot {} closes: {} ({}), {} yes / {} no / {} abstain of {}", ballotId, counted.outcome(), reason,
+                counted.tally().yes(), counted.tally().no(), counted.tally().abstain(), counted.tally().electorate());
         String decidedBy = null;
         String reasoning = null;
         if (rule.method() == DecisionMethod.SOLE_DECIDER && votes.containsKey(lead)) {
