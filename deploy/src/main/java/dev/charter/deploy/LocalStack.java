@@ -3,6 +3,7 @@ package dev.charter.deploy;
 import dev.charter.platform.messaging.MessageContext;
 import dev.charter.registry.RegistryApplication;
 import dev.charter.registry.bootstrap.RosterImporter;
+import dev.charter.voting.VotingApplication;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,12 +33,19 @@ public final class LocalStack {
 
     private static final Logger log = LoggerFactory.getLogger(LocalStack.class);
 
-    /** A service of the stack: its application class, port and database schema. */
-    record Service(String name, Class<?> application, int port, String schema, String document) {
+    /**
+     * A service of the stack: its application class, the name of its configuration file (the services share one
+     * classpath, so each reads its own), port, database schema and settings of its own.
+     */
+    record Service(String name, Class<?> application, String configName, int port, String schema, String document,
+                   Map<String, Object> settings) {
     }
 
     static final List<Service> SERVICES = List.of(
-            new Service("registry", RegistryApplication.class, port("REGISTRY_PORT", 8081), "registry", "registry.yaml"));
+            new Service("registry", RegistryApplication.class, "application", port("REGISTRY_PORT", 8081), "registry",
+                    "registry.yaml", Map.of()),
+            new Service("voting", VotingApplication.class, VotingApplication.CONFIG_NAME, port("VOTING_PORT", 8082),
+                    "voting", "voting.yaml", Map.of()));
 
     private LocalStack() {
     }
@@ -83,7 +91,7 @@ public final class LocalStack {
             contexts.add(new SpringApplicationBuilder(service.application())
                     .registerShutdownHook(false)
                     .properties(properties(service, postgresPort, kafka.getBrokersAsString(), home))
-                    .run());
+                    .run(arguments(service)));
         }
         seed(contexts.get(0));
         printWelcome();
@@ -103,6 +111,13 @@ public final class LocalStack {
         properties.put("charter.publisher.republish-on-start", "true");
         properties.put("spring.main.banner-mode", "off");
         return properties;
+    }
+
+    /** Its configuration's name, and its own settings, which win over its configuration file. */
+    static String[] arguments(Service service) {
+        List<String> arguments = new ArrayList<>(List.of("--spring.config.name=" + service.configName()));
+        service.settings().forEach((key, value) -> arguments.add("--" + key + "=" + value));
+        return arguments.toArray(String[]::new);
     }
 
     private static void seed(ConfigurableApplicationContext registry) throws IOException {
@@ -134,6 +149,13 @@ public final class LocalStack {
                     curl -s -X PUT http://localhost:8081/api/v1/persons/ada/affiliation \\
                          -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \\
                          -d '{"affiliation":"Independent Co"}'
+                  a motion to the core maintainers, and a vote on it (voting-service):
+                    curl -s -X POST http://localhost:8082/api/v1/ballots -H "Authorization: Bearer $TOKEN" \\
+                         -H 'Content-Type: application/json' \\
+                         -d '{"question":"Adopt the RFC process?","body":"CORE_MAINTAINERS","deadline":"2030-01-01T00:00:00Z"}'
+                    curl -s -X PUT http://localhost:8082/api/v1/ballots/<id>/votes/ada -H "Authorization: Bearer $TOKEN" \\
+                         -H 'Content-Type: application/json' -d '{"choice":"YES","comment":"Long overdue."}'
+                    curl -s 'http://localhost:8082/api/v1/ballots?status=OPEN'
 
                 """);
         log.info(text.toString());

@@ -14,7 +14,6 @@ import dev.charter.voting.roster.RosterCopy;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -81,20 +80,6 @@ class DeadlineRestartIT {
     }
 
     private static ConfigurableApplicationContext start(String database, String topicPrefix) {
-        TestInfrastructure.Postgres postgres = TestInfrastructure.postgres();
-        // as command-line arguments: they take precedence over the service's application.yaml (e.g. its port)
-        return new SpringApplicationBuilder(VotingApplication.class)
-                .registerShutdownHook(false)
-                .run(Map.of(
-                        "spring.datasource.url", database,
-                        "spring.datasource.username", postgres.username(),
-                        "spring.datasource.password", postgres.password(),
-                        "spring.kafka.bootstrap-servers", TestInfrastructure.kafkaBootstrapServers(),
-                        "charter.kafka.topic-prefix", topicPrefix,
-                        "charter.security.dev-issuer.enabled", "true",
-                        "server.port", "0",
-                        "db-scheduler.polling-interval", "1s",
-                        "spring.main.banner-mode", "off")
-                        .entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new));
+        return VotingInstances.start(database, topicPrefix, Map.of());
     }
 }

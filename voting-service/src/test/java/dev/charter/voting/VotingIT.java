@@ -23,7 +23,21 @@ import dev.charter.client.voting.model.Round;
 import dev.charter.client.voting.model.ThresholdBase;
 import dev.charter.client.voting.model.Vote;
 import dev.charter.client.voting.model.VoteRequest;
+import dev.charter.contracts.DecisionRef;
 import dev.charter.contracts.EventStream;
+import dev.charter.contracts.registry.ConflictKind;
+import dev.charter.contracts.registry.ModuleKind;
+import dev.charter.contracts.registry.NominationProcess;
+import dev.charter.contracts.registry.RegistryEvent.ConflictOfInterestDeclared;
+import dev.charter.contracts.registry.RegistryEvent.ConflictOfInterestWithdrawn;
+import dev.charter.contracts.registry.RegistryEvent.MaintainerAppointed;
+import dev.charter.contracts.registry.RegistryEvent.MaintainerRemoved;
+import dev.charter.contracts.registry.RegistryEvent.ModuleAdded;
+import dev.charter.contracts.registry.RegistryEvent.ModuleDecisionRuleChanged;
+import dev.charter.contracts.registry.RegistryEvent.ModuleRetired;
+import dev.charter.contracts.registry.RegistryEvent.MovedToEmeritus;
+import dev.charter.contracts.registry.RemovalReason;
+import dev.charter.contracts.registry.Role;
 import dev.charter.contracts.nominations.NominationEvent.LeadElectionBallotRequested;
 import dev.charter.contracts.nominations.NominationEvent.NominationReviewRequested;
 import dev.charter.contracts.voting.BallotCancelling;
@@ -53,6 +67,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
+import static dev.charter.testsupport.ProblemAssertions.problem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -246,13 +261,13 @@ class VotingIT extends VotingIntegrationTest {
                 new VoteRequest().choice(Choice.YES).ranking(List.of("a")), null));
         assertThat(ranking.get("code").asText()).isEqualTo("invalid-vote");
 
-        assertRaw(put("/api/v1/ballots/" + ballotId + "/votes/grace", "{\"choice\":\"MAYBE\"}", "grace"), 400, "malformed-request");
-        assertRaw(put("/api/v1/ballots/" + ballotId + "/votes/grace", "{\"choice\":\"YES\",\"weight\":2}", "grace"), 400, "malformed-request");
-        assertRaw(put("/api/v1/ballots/" + ballotId + "/votes/grace", "{\"choice\":", "grace"), 400, "malformed-request");
-        assertRaw(put("/api/v1/ballots/" + ballotId + "/votes/grace", "{\"choice\":\"YES\"}", null), 401, "unauthenticated");
-        assertRaw(get("/api/v1/ballots?status=BOGUS"), 400, "bad-request");
-        assertRaw(get("/api/v1/ballots?limit=0"), 400, "invalid-input");
-        assertRaw(post("/api/v1/ballots/" + ballotId + "/recusals", "{\"reason\":\"\"}", "ken"), 400, "invalid-input");
+        problem(put("/api/v1/ballots/" + ballotId + "/votes/grace", "{\"choice\":\"MAYBE\"}", "grace"), 400, "malformed-request");
+        problem(put("/api/v1/ballots/" + ballotId + "/votes/grace", "{\"choice\":\"YES\",\"weight\":2}", "grace"), 400, "malformed-request");
+        problem(put("/api/v1/ballots/" + ballotId + "/votes/grace", "{\"choice\":", "grace"), 400, "malformed-request");
+        problem(put("/api/v1/ballots/" + ballotId + "/votes/grace", "{\"choice\":\"YES\"}", null), 401, "unauthenticated");
+        problem(get("/api/v1/ballots?status=BOGUS"), 400, "bad-request");
+        problem(get("/api/v1/ballots?limit=0"), 400, "invalid-input");
+        problem(post("/api/v1/ballots/" + ballotId + "/recusals", "{\"reason\":\"\"}", "ken"), 400, "invalid-input");
 
         Recusal recusal = as("ken").recuse(ballotId, new RecusalRequest().reason("I advised on this policy."), null);
         assertThat(recusal.getReason()).isEqualTo(RecusalReason.SELF);
@@ -432,6 +447,42 @@ class VotingIT extends VotingIntegrationTest {
         assertThat(served.body()).isEqualTo(contract).contains("operationId: castVote");
     }
 
+    @Test
+    @DisplayName("R1, R4, R10, R14: the roster copy follows the registry's removals, emeritus moves, withdrawn conflicts, rule changes and retirement")
+    void rosterCopyFollowsTheRegistry() throws Exception {
+        DecisionRef decision = DecisionRef.bootstrap("import-2");
+        publish(EventStream.REGISTRY, "docs", new ModuleAdded("docs", "Docs", ModuleKind.REPOSITORY, "example-org/docs",
+                null, dev.charter.contracts.voting.DecisionRule.majority(), NominationProcess.OWN_GROUP, 365, decision));
+        for (String person : List.of("pat", "sam", "kim")) {
+            publish(EventStream.REGISTRY, "docs", new MaintainerAppointed(person, Role.MODULE_MAINTAINER, "docs", decision));
+        }
+        publish(EventStream.REGISTRY, "docs", new MaintainerRemoved("sam", Role.MODULE_MAINTAINER, "docs",
+                RemovalReason.REMOVED, decision));
+        publish(EventStream.REGISTRY, "docs", new MovedToEmeritus("kim", Role.MODULE_MAINTAINER, "docs", decision));
+        publish(EventStream.REGISTRY, "docs", new ModuleDecisionRuleChanged("docs", new dev.charter.contracts.voting.DecisionRule(
+                dev.charter.contracts.voting.DecisionMethod.UNANIMOUS, null, null, null)));
+        publish(EventStream.REGISTRY, "pat", new ConflictOfInterestDeclared("pat", "conflict-2", "sam", ConflictKind.FILIAL, null));
+        publish(EventStream.REGISTRY, "pat", new ConflictOfInterestWithdrawn("pat", "conflict-2", "sam", "resolved"));
+        await().atMost(WAIT).until(() -> count("SELECT count(*) FROM roster_seat WHERE module_id = 'docs'") == 1
+                && count("SELECT count(*) FROM roster_module WHERE module_id = 'docs' AND decision_method = 'UNANIMOUS'") == 1
+                && count("SELECT count(*) FROM inbound_event WHERE event_type LIKE '%ConflictOfInterestWithdrawn%'") == 1);
+        assertThat(count("SELECT count(*) FROM roster_conflict WHERE conflict_id = 'conflict-2'")).isZero();
+
+        Ballot ballot = as("pat").openMotion(new MotionRequest().question("Move the docs to the new site?")
+                .body(BallotBody.MODULE_MAINTAINERS).moduleId("docs").deadline(inHours(1)), null);
+        assertThat(ballot.getElectorate()).containsExactly("pat");
+        assertThat(ballot.getRequest().getMethod()).isEqualTo(DecisionMethod.UNANIMOUS);
+        assertThat(problem(403, () -> as("sam").openMotion(new MotionRequest().question("Q?")
+                .body(BallotBody.MODULE_MAINTAINERS).moduleId("docs").deadline(inHours(1)), null)).get("code").asText())
+                .isEqualTo("not-a-member");
+
+        publish(EventStream.REGISTRY, "docs", new ModuleRetired("docs", decision));
+        await().atMost(WAIT).until(() -> count("SELECT count(*) FROM roster_module WHERE module_id = 'docs' AND retired") == 1);
+        assertThat(problem(409, () -> as("pat").openMotion(new MotionRequest().question("Q?")
+                .body(BallotBody.MODULE_MAINTAINERS).moduleId("docs").deadline(inHours(1)), null)).get("code").asText())
+                .isEqualTo("module-retired");
+    }
+
     // --- helpers
 
     private BallotRequest coreRequest(String nominationId, List<String> concerned) {
@@ -476,14 +527,6 @@ class VotingIT extends VotingIntegrationTest {
 
     private static String shortId() {
         return UUID.randomUUID().toString().substring(0, 8);
-    }
-
-    private void assertRaw(HttpRequest request, int status, String code) throws Exception {
-        HttpResponse<String> response = send(request);
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                v -> assertThat(v).startsWith("application/problem+json"));
-        assertThat(JSON.readTree(response.body()).get("code").asText()).as(response.body()).isEqualTo(code);
     }
 
     private HttpRequest put(String path, String body, String person) {

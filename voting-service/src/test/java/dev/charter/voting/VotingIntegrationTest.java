@@ -1,10 +1,9 @@
 package dev.charter.voting;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.charter.client.voting.BallotsApi;
 import dev.charter.client.voting.invoker.ApiClient;
-import dev.charter.client.voting.invoker.ApiException;
 import dev.charter.contracts.DecisionRef;
 import dev.charter.contracts.EventCatalog;
 import dev.charter.contracts.EventStream;
@@ -22,14 +21,9 @@ import dev.charter.contracts.voting.DecisionRule;
 import dev.charter.contracts.voting.ThresholdBase;
 import dev.charter.platform.axon.AxonPersistenceAutoConfiguration;
 import dev.charter.platform.security.DevTokenIssuer;
+import dev.charter.testsupport.KafkaTestPublisher;
 import dev.charter.testsupport.TestInfrastructure;
-import io.cloudevents.CloudEvent;
-import io.cloudevents.core.builder.CloudEventBuilder;
-import io.cloudevents.kafka.CloudEventSerializer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -40,16 +34,11 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 
-import java.io.IOException;
-import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -59,12 +48,14 @@ import static org.awaitility.Awaitility.await;
  * core maintainers ada (lead), grace, ken, linus, margaret; module nn (majority) with dennis and frances;
  * module fn (75 % of the seated group) with barbara and frances; a declared conflict between linus and margaret.
  */
-@SpringBootTest(classes = VotingApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(classes = VotingApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        args = "--spring.config.name=" + VotingApplication.CONFIG_NAME)
 @TestPropertySource(properties = {"charter.security.dev-issuer.enabled=true", "db-scheduler.polling-interval=1s"})
 public abstract class VotingIntegrationTest {
 
     protected static final ObjectMapper JSON = AxonPersistenceAutoConfiguration.eventObjectMapper();
     private static final Set<String> SEEDED = ConcurrentHashMap.newKeySet();
+    private static final Map<EventStream, KafkaTestPublisher> PUBLISHERS = new ConcurrentHashMap<>();
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
@@ -114,31 +105,22 @@ public abstract class VotingIntegrationTest {
         return jdbc.sql(sql).query(Integer.class).single();
     }
 
-    /** Publishes a public event of another stream as its service would: a binary-mode CloudEvent. */
+    /** Publishes a public event of another stream as its service would: a binary-mode CloudEvent; returns its id. */
     protected String publish(EventStream stream, String key, PublicEvent payload) {
-        return publish(stream, key, payload, UUID.randomUUID().toString());
-    }
-
-    protected String publish(EventStream stream, String key, PublicEvent payload, String eventId) {
+        KafkaTestPublisher publisher = PUBLISHERS.computeIfAbsent(stream, s -> new KafkaTestPublisher(
+                TestInfrastructure.kafkaBootstrapServers(), s.streamName()));
         try {
-            CloudEvent event = CloudEventBuilder.v1()
-                    .withId(eventId)
-                    .withType(EventCatalog.instance().typeOf(payload.getClass()))
-                    .withSource(URI.create("/charter/" + stream.streamName()))
-                    .withSubject(key)
-                    .withDataContentType("application/json")
-                    .withExtension("actor", "system:" + stream.streamName())
-                    .withData(JSON.writeValueAsBytes(payload))
-                    .build();
-            try (KafkaProducer<String, CloudEvent> producer = new KafkaProducer<>(Map.of(
-                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.kafkaBootstrapServers()),
-                    new StringSerializer(), new CloudEventSerializer())) {
-                producer.send(new ProducerRecord<>(topicPrefix + stream.topic(), key, event)).get();
-            }
-            return eventId;
-        } catch (Exception e) {
+            return publisher.publish(topicPrefix + stream.topic(), key, EventCatalog.instance().typeOf(payload.getClass()),
+                    JSON.writeValueAsBytes(payload));
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    @AfterAll
+    static void closePublishers() {
+        PUBLISHERS.values().forEach(KafkaTestPublisher::close);
+        PUBLISHERS.clear();
     }
 
     protected String baseUri() {
@@ -158,24 +140,5 @@ public abstract class VotingIntegrationTest {
 
     protected BallotsApi anonymous() {
         return as(null);
-    }
-
-    /** Runs a call expected to fail and returns its problem details, checking status and media type. */
-    protected static JsonNode problem(int status, ThrowingCall call) {
-        ApiException e = catchThrowableOfType(ApiException.class, call::run);
-        assertThat(e).as("expected a %d problem", status).isNotNull();
-        assertThat(e.getCode()).as(e.getResponseBody()).isEqualTo(status);
-        assertThat(e.getResponseHeaders().firstValue("Content-Type")).hasValueSatisfying(
-                v -> assertThat(v).startsWith("application/problem+json"));
-        try {
-            return JSON.readTree(e.getResponseBody());
-        } catch (IOException ex) {
-            throw new IllegalStateException(ex);
-        }
-    }
-
-    @FunctionalInterface
-    protected interface ThrowingCall {
-        void run() throws Exception;
     }
 }
