@@ -342,6 +342,22 @@ class VotingIT extends VotingIntegrationTest {
     }
 
     @Test
+    @DisplayName("R17: a controversial change goes to the core maintainers together with the affected modules' maintainers")
+    void coreWithAffectedModules() throws Exception {
+        Ballot ballot = as("dennis").openMotion(new MotionRequest().question("Remove the legacy nn.functional aliases?")
+                .body(BallotBody.CORE_AND_AFFECTED_MODULES).affectedModules(List.of("nn", "fn")).deadline(inHours(1)), null);
+        assertThat(ballot.getElectorate()).containsExactly("ada", "barbara", "dennis", "frances", "grace", "ken",
+                "linus", "margaret");
+        assertThat(ballot.getRequest().getMethod()).isEqualTo(DecisionMethod.MAJORITY);
+        assertThat(ballot.getRequest().getAffectedModules()).containsExactly("nn", "fn");
+        await().atMost(WAIT).until(() -> anonymous().listBallots(null, null, null, BallotBody.CORE_AND_AFFECTED_MODULES,
+                "fn", null, null).getItems().stream().anyMatch(b -> b.getId().equals(ballot.getId())));
+        assertThat(problem(400, () -> as("dennis").openMotion(new MotionRequest().question("Q?")
+                .body(BallotBody.CORE_AND_AFFECTED_MODULES).deadline(inHours(1)), null)).get("code").asText())
+                .isEqualTo("invalid-motion");
+    }
+
+    @Test
     @DisplayName("R4: at its deadline a ballot closes with the votes cast, by the service itself (durable deadline)")
     void closesAtDeadline() throws Exception {
         Ballot ballot = as("dennis").openMotion(new MotionRequest().question("Adopt the new layer naming?")

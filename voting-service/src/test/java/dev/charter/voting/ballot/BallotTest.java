@@ -114,7 +114,7 @@ class BallotTest {
     }
 
     @Test
-    @DisplayName("a body with nobody left to vote closes at once with NO_QUORUM")
+    @DisplayName("R1: a body with nobody left to vote closes at once with NO_QUORUM")
     void emptyElectorateClosesAtOnce() {
         BallotRequest request = request("nobody", BallotBody.MODULE_MAINTAINERS, DecisionMethod.MAJORITY, List.of());
         Tally tally = yesNoTally(0, 0, 0, 0, 0, null, false);
@@ -128,7 +128,7 @@ class BallotTest {
     // --- voting --------------------------------------------------------------------------------------------
 
     @Test
-    @DisplayName("a person outside the frozen electorate may not vote (403)")
+    @DisplayName("R1: a person outside the body's frozen electorate may not vote (403)")
     void nonMemberMayNotVote() {
         BallotRequest request = coreMajority("outsider");
         fixture.given(opened(request, CORE))
@@ -333,7 +333,7 @@ class BallotTest {
     }
 
     @Test
-    @DisplayName("UNANIMOUS: a single no settles it as rejected")
+    @DisplayName("R4: a group deciding by UNANIMOUS — a single no settles it as rejected")
     void unanimousRejectedByOneNo() {
         BallotRequest request = request("unanimous", BallotBody.CORE_MAINTAINERS, DecisionMethod.UNANIMOUS, List.of());
         fixture.givenCommands(open(request, CORE_BODY), vote(request, "ada", Choice.YES))

@@ -76,6 +76,17 @@ class YesNoProperties {
                 .isEqualTo(Thresholds.atLeast(0.75, electorate));
     }
 
+    @Property
+    @Label("R8: the lead deciding alone: yes carries, no rejects, no vote is NO_QUORUM")
+    void soleDecider(@ForAll Choice choice, @ForAll boolean voted) {
+        CountingRule rule = new CountingRule(DecisionMethod.SOLE_DECIDER, null, null, null, List.of());
+        List<CountedVote> votes = voted && choice != Choice.ABSTAIN ? List.of(CountedVote.of(choice)) : List.of();
+        BallotOutcome expected = votes.isEmpty() ? BallotOutcome.NO_QUORUM
+                : choice == Choice.YES ? BallotOutcome.CARRIED : BallotOutcome.REJECTED;
+        assertThat(Tallies.count(rule, 1, 0, votes, 1).outcome()).isEqualTo(expected);
+        assertThat(Settlement.settled(rule, 1, 0, votes, 1).isPresent()).isEqualTo(!votes.isEmpty());
+    }
+
     @Property(tries = 500)
     @Label("a ballot settled early has the outcome every completion of its outstanding votes gives")
     void settledMeansNoOutstandingVoteCanChangeIt(@ForAll("cases") Case c, @ForAll long completionSeed) {
