@@ -29,6 +29,9 @@ public final class LocalStack {
 
     private static final Logger log = LoggerFactory.getLogger(LocalStack.class);
 
+    /** Settings of the local stack only, per service. */
+    static final Map<String, Map<String, Object>> LOCAL_SETTINGS = Map.of();
+
     private LocalStack() {
     }
 
@@ -72,7 +75,7 @@ public final class LocalStack {
         for (ServiceSpec service : Services.ALL) {
             int port = port(service.name().toUpperCase() + "_PORT", service.defaultPort());
             log.info("Starting {} on port {}", service.name(), port);
-            contexts.add(launcher.start(service, port));
+            contexts.add(launcher.start(service, port, LOCAL_SETTINGS.getOrDefault(service.name(), Map.of())));
         }
         seed(contexts.get(0));
         printWelcome(kafka.getBrokersAsString(), postgresPort);
@@ -109,6 +112,13 @@ public final class LocalStack {
                     curl -s -X PUT http://localhost:8081/api/v1/persons/ada/affiliation \\
                          -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \\
                          -d '{"affiliation":"Independent Co"}'
+                  a motion to the core maintainers, and a vote on it (voting-service):
+                    curl -s -X POST http://localhost:8082/api/v1/ballots -H "Authorization: Bearer $TOKEN" \\
+                         -H 'Content-Type: application/json' \\
+                         -d '{"question":"Adopt the RFC process?","body":"CORE_MAINTAINERS","deadline":"2030-01-01T00:00:00Z"}'
+                    curl -s -X PUT http://localhost:8082/api/v1/ballots/<id>/votes/ada -H "Authorization: Bearer $TOKEN" \\
+                         -H 'Content-Type: application/json' -d '{"choice":"YES","comment":"Long overdue."}'
+                    curl -s 'http://localhost:8082/api/v1/ballots?status=OPEN'
 
                 """);
         log.info(text.toString());

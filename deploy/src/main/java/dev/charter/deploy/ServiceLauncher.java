@@ -22,14 +22,20 @@ public record ServiceLauncher(String jdbcUrl, String username, String password, 
                               String topicPrefix, Path keyFile, boolean republishOnStart) {
 
     public ConfigurableApplicationContext start(ServiceSpec service, int port) {
+        return start(service, port, Map.of());
+    }
+
+    /** Starts the service with settings of its own, which win over its configuration file. */
+    public ConfigurableApplicationContext start(ServiceSpec service, int port, Map<String, ?> settings) {
         return new SpringApplicationBuilder(service.application())
                 .registerShutdownHook(false)
-                .run(arguments(service, port));
+                .run(arguments(service, port, settings));
     }
 
     /** Command-line arguments, so they win over anything else in the JVM (system properties included). */
-    String[] arguments(ServiceSpec service, int port) {
+    String[] arguments(ServiceSpec service, int port, Map<String, ?> settings) {
         Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put("spring.config.name", service.configName());
         properties.put("server.port", port);
         properties.put("spring.datasource.url", withSchema(jdbcUrl, service.schema()));
         properties.put("spring.datasource.username", username);
@@ -41,6 +47,7 @@ public record ServiceLauncher(String jdbcUrl, String username, String password, 
         properties.put("charter.security.dev-issuer.key-file", keyFile.toString());
         properties.put("charter.publisher.republish-on-start", Boolean.toString(republishOnStart));
         properties.put("spring.main.banner-mode", "off");
+        properties.putAll(settings);
         return properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
     }
 

@@ -1,16 +1,19 @@
 package dev.charter.deploy;
 
 import dev.charter.registry.RegistryApplication;
+import dev.charter.voting.VotingApplication;
 
 import java.util.List;
 
 /** Every service of the system, in start-up order (the registry first: the others copy its roster). */
 public final class Services {
 
-    public static final ServiceSpec REGISTRY =
-            new ServiceSpec("registry", RegistryApplication.class, "registry", "registry.yaml", 8081);
+    public static final ServiceSpec REGISTRY = new ServiceSpec("registry", RegistryApplication.class,
+            RegistryApplication.CONFIG_NAME, "registry", "registry.yaml", 8081);
+    public static final ServiceSpec VOTING = new ServiceSpec("voting", VotingApplication.class,
+            VotingApplication.CONFIG_NAME, "voting", "voting.yaml", 8082);
 
-    public static final List<ServiceSpec> ALL = List.of(REGISTRY);
+    public static final List<ServiceSpec> ALL = List.of(REGISTRY, VOTING);
 
     private Services() {
     }

@@ -1,6 +1,6 @@
 package dev.charter.registry;
 
-import org.springframework.boot.SpringApplication;
+import dev.charter.platform.config.CharterServices;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
@@ -9,7 +9,10 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 @ConfigurationPropertiesScan
 public class RegistryApplication {
 
+    /** The service's configuration is {@code charter-registry.yaml} (see {@link CharterServices}). */
+    public static final String CONFIG_NAME = "charter-registry";
+
     public static void main(String[] args) {
-        SpringApplication.run(RegistryApplication.class, args);
+        CharterServices.run(RegistryApplication.class, CONFIG_NAME, args);
     }
 }

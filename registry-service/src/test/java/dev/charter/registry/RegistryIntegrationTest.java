@@ -21,7 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /** A registry with its own fresh database and topics, on a random port, with the development issuer. */
-@SpringBootTest(classes = RegistryApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(classes = RegistryApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        args = "--spring.config.name=" + RegistryApplication.CONFIG_NAME)
 @TestPropertySource(properties = "charter.security.dev-issuer.enabled=true")
 public abstract class RegistryIntegrationTest {
 

@@ -79,7 +79,7 @@ class RestartIT {
                 "charter.kafka.topic-prefix=" + prefix,
                 "charter.security.dev-issuer.enabled=true",
                 "charter.security.dev-issuer.key-file=" + keyFile,
-                "spring.main.banner-mode=off").run();
+                "spring.main.banner-mode=off").run("--spring.config.name=" + RegistryApplication.CONFIG_NAME);
     }
 
     private static RegistryClients clients(ConfigurableApplicationContext context, String person) {

@@ -88,12 +88,19 @@ public class InboundEventDispatcher implements SmartInitializingSingleton {
         Class<?>[] parameters = method.getParameterTypes();
         List<Class<? extends PublicEvent>> eventClasses = parameters.length == 0 ? List.of()
                 : catalog.all().values().stream().filter(parameters[0]::isAssignableFrom).toList();
-        if (parameters.length < 1 || parameters.length > 2 || eventClasses.isEmpty()
+        // a contract interface no public event implements yet (its publisher adds one later) is accepted
+        boolean awaitedInterface = parameters.length > 0 && parameters[0].isInterface()
+                && parameters[0].getPackageName().startsWith(PublicEvent.class.getPackageName());
+        if (parameters.length < 1 || parameters.length > 2 || (eventClasses.isEmpty() && !awaitedInterface)
                 || parameters[0] == Object.class || parameters[0] == PublicEvent.class
                 || (parameters.length == 2 && parameters[1] != InboundEvent.class)) {
             throw new IllegalStateException("@InboundEventHandler " + method
-                    + " must take a public event record (or an interface some implement, such as BallotRequesting)"
+                    + " must take a public event record (or an interface of the contracts, such as BallotRequesting)"
                     + " and optionally its InboundEvent");
+        }
+        if (eventClasses.isEmpty()) {
+            log.warn("No public event implements {} yet: {}.{} handles nothing until one does",
+                    parameters[0].getSimpleName(), bean.getClass().getSimpleName(), method.getName());
         }
         Method invocable = AopUtils.selectInvocableMethod(method, bean.getClass());
         ReflectionUtils.makeAccessible(invocable);

@@ -1,0 +1,120 @@
+package dev.charter.voting.ballot;
+
+import dev.charter.contracts.voting.BallotBody;
+import dev.charter.contracts.voting.BallotRequest;
+import dev.charter.contracts.voting.DecisionMethod;
+import dev.charter.contracts.voting.ThresholdBase;
+import dev.charter.platform.web.GovernanceException;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Checks a ballot request and puts it in its canonical form (trimmed text, lower-case person ids, the
+ * defaults applied, the fields of other methods dropped), as it is recorded in the opening event.
+ */
+public final class BallotRequests {
+
+    static final int MAX_OPTIONS = 50;
+
+    private BallotRequests() {
+    }
+
+    public static BallotRequest canonical(BallotRequest request) {
+        if (request == null) {
+            throw invalid("A ballot request is required.");
+        }
+        String requestId = required(request.requestId(), "requestId", 300);
+        String subjectKind = required(request.subjectKind(), "subjectKind", 100);
+        String subjectId = request.subjectId() == null || request.subjectId().isBlank() ? requestId
+                : required(request.subjectId(), "subjectId", 300);
+        String question = required(request.question(), "question", 2000);
+        if (request.body() == null) {
+            throw invalid("The voting body is required.");
+        }
+        if (request.method() == null) {
+            throw invalid("The decision method is required.");
+        }
+        if (request.deadline() == null) {
+            throw invalid("The deadline is required.");
+        }
+        BallotBody body = request.body();
+        DecisionMethod method = request.method();
+        if ((body == BallotBody.LEAD) != (method == DecisionMethod.SOLE_DECIDER)) {
+            throw new GovernanceException.RuleViolation("sole-decider-is-the-lead", "R8",
+                    "The lead alone decides by SOLE_DECIDER, and SOLE_DECIDER is the lead deciding alone; got body "
+                            + body + " with method " + method + ".");
+        }
+        String moduleId = null;
+        if (body == BallotBody.MODULE_MAINTAINERS) {
+            moduleId = required(request.moduleId(), "moduleId", 64).toLowerCase(Locale.ROOT);
+        }
+        List<String> affected = List.of();
+        if (body == BallotBody.CORE_AND_AFFECTED_MODULES) {
+            affected = distinct(request.affectedModules(), "affectedModules", 64, true);
+            if (affected.isEmpty()) {
+                throw invalid("CORE_AND_AFFECTED_MODULES needs the affected modules.");
+            }
+        }
+        Double threshold = null;
+        ThresholdBase base = null;
+        if (method == DecisionMethod.SUPERMAJORITY) {
+            threshold = request.threshold();
+            if (threshold == null || threshold.isNaN() || threshold < 0.5 || threshold > 1) {
+                throw invalid("A super-majority needs a threshold between 0.5 and 1, e.g. 0.75.");
+            }
+            base = request.base() == null ? ThresholdBase.SEATED : request.base();
+        }
+        Double quorum = request.quorum();
+        if (quorum != null && (quorum.isNaN() || quorum < 0 || quorum > 1)) {
+            throw invalid("The quorum is a fraction of the electorate between 0 and 1.");
+        }
+        List<String> options = List.of();
+        if (method == DecisionMethod.RANKED_CHOICE) {
+            options = distinct(request.options(), "options", 200, false);
+            if (options.size() < 2 || options.size() > MAX_OPTIONS) {
+                throw invalid("A ranked-choice ballot needs 2 to " + MAX_OPTIONS + " distinct options.");
+            }
+        } else if (request.options() != null && !request.options().isEmpty()) {
+            throw invalid("Only a RANKED_CHOICE ballot has options; " + method + " is answered yes, no or abstain.");
+        }
+        List<String> concerned = distinct(request.personsConcerned(), "personsConcerned", 39, true);
+        String requestedBy = request.requestedBy() == null || request.requestedBy().isBlank() ? null
+                : request.requestedBy().trim();
+        return new BallotRequest(requestId, subjectKind, subjectId, question, body, moduleId, affected, method,
+                threshold, base, quorum, options, request.deadline(), concerned, requestedBy);
+    }
+
+    private static String required(String value, String field, int maxLength) {
+        if (value == null || value.isBlank()) {
+            throw invalid("'" + field + "' is required.");
+        }
+        String trimmed = value.trim();
+        if (trimmed.length() > maxLength) {
+            throw invalid("'" + field + "' has more than " + maxLength + " characters.");
+        }
+        return trimmed;
+    }
+
+    private static List<String> distinct(List<String> values, String field, int maxLength, boolean lowerCase) {
+        if (values == null) {
+            return List.of();
+        }
+        Set<String> result = new LinkedHashSet<>();
+        for (String value : values) {
+            String item = required(value, field, maxLength);
+            result.add(lowerCase ? item.toLowerCase(Locale.ROOT) : item);
+        }
+        if (result.size() != values.size() && !lowerCase) {
+            throw invalid("'" + field + "' lists an entry twice.");
+        }
+        return List.copyOf(new ArrayList<>(result));
+    }
+
+    private static GovernanceException invalid(String message) {
+        return new GovernanceException.BadInput("invalid-ballot-request", message);
+    }
+}
