@@ -33,7 +33,6 @@ import dev.charter.contracts.voting.Recusal;
 import dev.charter.contracts.voting.RecusalReason;
 import dev.charter.contracts.voting.TallySummary;
 import dev.charter.contracts.voting.ThresholdBase;
-import dev.charter.nomination.NominationSettings;
 import dev.charter.nomination.nomination.NominationCommands.AddEvidence;
 import dev.charter.nomination.nomination.NominationCommands.AddLetterOfSupport;
 import dev.charter.nomination.nomination.NominationCommands.AddTestimonial;
@@ -46,9 +45,6 @@ import dev.charter.nomination.roster.ModuleFacts;
 import dev.charter.nomination.roster.PersonStanding;
 import dev.charter.platform.web.GovernanceException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.hamcrest.Description;
-import org.hamcrest.Matcher;
-import org.hamcrest.TypeSafeMatcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -56,17 +52,21 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
+
+import static dev.charter.nomination.Fixtures.BALLOT;
+import static dev.charter.nomination.Fixtures.MEETING;
+import static dev.charter.nomination.Fixtures.SETTINGS;
+import static dev.charter.nomination.Fixtures.core;
+import static dev.charter.nomination.Fixtures.lead;
+import static dev.charter.nomination.Fixtures.maintainerOf;
+import static dev.charter.nomination.Fixtures.person;
+import static dev.charter.nomination.Fixtures.refusal;
 
 /** The Nomination aggregate, one test per rule branch (R7–R13). */
 class NominationTest {
 
     static final String ID = "n-1";
     static final Instant T0 = Instant.parse("2100-02-01T10:00:00Z");
-    static final Instant MEETING = Instant.parse("2100-03-16T15:00:00Z");
-    static final Duration BALLOT = Duration.ofDays(7);
-    static final NominationSettings SETTINGS = new NominationSettings(
-            ReviewCycles.of(MEETING, "P3M", Duration.ofDays(14)), BALLOT, Duration.ofDays(14), "system:nomination");
     static final String RULES = "rules-test";
 
     static final DecisionRule MAJORITY = DecisionRule.majority();
@@ -502,22 +502,6 @@ class NominationTest {
 
     // --- helpers
 
-    static PersonStanding person(String id) {
-        return new PersonStanding(id, true, false, false, Set.of());
-    }
-
-    static PersonStanding core(String id) {
-        return new PersonStanding(id, true, false, true, Set.of());
-    }
-
-    static PersonStanding lead(String id) {
-        return new PersonStanding(id, true, true, true, Set.of());
-    }
-
-    static PersonStanding maintainerOf(String id, String... modules) {
-        return new PersonStanding(id, true, false, false, Set.of(modules));
-    }
-
     static RosterFacts facts(PersonStanding nominator, PersonStanding subject, String lead, ModuleFacts module) {
         return new RosterFacts(nominator, subject, lead, module);
     }
@@ -577,28 +561,5 @@ class NominationTest {
                                 ? List.of(new Recusal("grace", RecusalReason.CONFLICT_OF_INTEREST, "sibling of dennis"))
                                 : List.of()),
                 new NominationAwaitingReasoning(ID, "ballot-1", tally, CloseReason.OUTCOME_SETTLED, tieDecidedBy));
-    }
-
-    /** A refusal of the given type, with its problem code and governance rule. */
-    static Matcher<Throwable> refusal(Class<? extends GovernanceException> type, String code, String rule) {
-        return new TypeSafeMatcher<>() {
-            @Override
-            protected boolean matchesSafely(Throwable item) {
-                return type.isInstance(item) && code.equals(((GovernanceException) item).code())
-                        && java.util.Objects.equals(rule, ((GovernanceException) item).rule());
-            }
-
-            @Override
-            public void describeTo(Description description) {
-                description.appendText(type.getSimpleName() + " " + code + " (" + rule + ")");
-            }
-
-            @Override
-            protected void describeMismatchSafely(Throwable item, Description mismatch) {
-                mismatch.appendText(item instanceof GovernanceException g
-                        ? item.getClass().getSimpleName() + " " + g.code() + " (" + g.rule() + "): " + item.getMessage()
-                        : item.toString());
-            }
-        };
     }
 }
