@@ -14,6 +14,7 @@ import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.interceptors.CorrelationDataInterceptor;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.serialization.RevisionResolver;
 import org.springframework.beans.factory.ObjectProvider;
@@ -104,12 +105,20 @@ public class AxonPersistenceAutoConfiguration {
         return new CommandMetadataInterceptor(properties.systemActor(), properties.getRulesVersion());
     }
 
-    /** Deadlines fire as the service, correlated with the request that scheduled them (see the interceptor). */
+    /**
+     * Deadlines fire as the service, correlated with the request that scheduled them (see the interceptor), and
+     * the events a deadline handler applies copy that metadata as those of a command do (Axon's deadline managers
+     * do not register the correlation data providers by themselves).
+     */
     @Bean
     public SmartInitializingSingleton charterDeadlineMetadata(ObjectProvider<DeadlineManager> deadlineManagers,
+                                                              ObjectProvider<CorrelationDataProvider> providers,
                                                               CharterProperties properties) {
-        return () -> deadlineManagers.forEach(manager -> manager.registerDispatchInterceptor(
-                new DeadlineMetadataInterceptor(properties.systemActor(), properties.getRulesVersion())));
+        return () -> deadlineManagers.forEach(manager -> {
+            manager.registerDispatchInterceptor(
+                    new DeadlineMetadataInterceptor(properties.systemActor(), properties.getRulesVersion()));
+            manager.registerHandlerInterceptor(new CorrelationDataInterceptor<>(providers.orderedStream().toList()));
+        });
     }
 
     @Bean
