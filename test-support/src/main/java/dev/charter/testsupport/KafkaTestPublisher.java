@@ -1,0 +1,71 @@
+package dev.charter.testsupport;
+
+import io.cloudevents.CloudEvent;
+import io.cloudevents.core.builder.CloudEventBuilder;
+import io.cloudevents.kafka.CloudEventSerializer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import java.net.URI;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Publishes events to a topic as another service would: binary-mode CloudEvents keyed by aggregate id, so a
+ * test can play the part of a service that is not running (e.g. the registry or voting-service).
+ */
+public final class KafkaTestPublisher implements AutoCloseable {
+
+    private final KafkaProducer<String, CloudEvent> producer;
+    private final URI source;
+    private final String actor;
+
+    public KafkaTestPublisher(String bootstrapServers, String sourceService) {
+        this.producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new CloudEventSerializer());
+        this.source = URI.create("/charter/" + sourceService);
+        this.actor = "system:" + sourceService;
+    }
+
+    /**
+     * Sends one event and waits for the broker's acknowledgement.
+     *
+     * @param type the CloudEvents type, e.g. {@code dev.charter.voting.BallotClosed.v1}
+     * @param json the event's data
+     * @return the event id
+     */
+    public String publish(String topic, String key, String type, byte[] json) {
+        String id = UUID.randomUUID().toString();
+        CloudEvent event = CloudEventBuilder.v1()
+                .withId(id)
+                .withType(type)
+                .withSource(source)
+                .withSubject(key)
+                .withTime(OffsetDateTime.now(ZoneOffset.UTC))
+                .withDataContentType("application/json")
+                .withData(json)
+                .withExtension("actor", actor)
+                .build();
+        try {
+            producer.send(new ProducerRecord<>(topic, key, event)).get(30, TimeUnit.SECONDS);
+            return id;
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("Could not publish " + type + " to " + topic, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        producer.close();
+    }
+}
