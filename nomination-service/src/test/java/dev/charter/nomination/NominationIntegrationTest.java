@@ -66,7 +66,8 @@ import static org.awaitility.Awaitility.await;
  * cycles last twelve seconds, so a request to the core maintainers meets within one. One Spring context for
  * every IT; the roster is seeded once.
  */
-@SpringBootTest(classes = NominationApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(classes = NominationApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        args = "--spring.config.name=" + NominationApplication.CONFIG_NAME)
 @TestPropertySource(properties = {
         "charter.security.dev-issuer.enabled=true",
         "charter.nomination.review-cycles.next-meeting=2026-01-01T00:00:00Z",
