@@ -1,5 +1,6 @@
 package dev.charter.deploy;
 
+import dev.charter.nomination.NominationApplication;
 import dev.charter.platform.messaging.MessageContext;
 import dev.charter.registry.RegistryApplication;
 import dev.charter.registry.bootstrap.RosterImporter;
@@ -32,12 +33,25 @@ public final class LocalStack {
 
     private static final Logger log = LoggerFactory.getLogger(LocalStack.class);
 
-    /** A service of the stack: its application class, port and database schema. */
-    record Service(String name, Class<?> application, int port, String schema, String document) {
+    /**
+     * A service of the stack: its application class, the name of its configuration file (the services share one
+     * classpath, so each reads its own), port, database schema and settings of its own.
+     */
+    record Service(String name, Class<?> application, String configName, int port, String schema, String document,
+                   Map<String, Object> settings) {
     }
 
     static final List<Service> SERVICES = List.of(
-            new Service("registry", RegistryApplication.class, port("REGISTRY_PORT", 8081), "registry", "registry.yaml"));
+            new Service("registry", RegistryApplication.class, "application", port("REGISTRY_PORT", 8081), "registry",
+                    "registry.yaml", Map.of()),
+            // a demo calendar: the core maintainers "meet" every ten minutes, so a request to them is reviewed soon
+            new Service("nomination", NominationApplication.class, NominationApplication.CONFIG_NAME,
+                    port("NOMINATION_PORT", 8083), "nomination", "nominations.yaml", Map.of(
+                    "charter.nomination.review-cycles.next-meeting", "2026-01-01T00:00:00Z",
+                    "charter.nomination.review-cycles.length",
+                    System.getenv().getOrDefault("NOMINATION_REVIEW_CYCLE", "PT10M"),
+                    "charter.nomination.review-cycles.cut-off", "PT1M",
+                    "charter.nomination.candidacy-window", "PT30M")));
 
     private LocalStack() {
     }
@@ -83,7 +97,7 @@ public final class LocalStack {
             contexts.add(new SpringApplicationBuilder(service.application())
                     .registerShutdownHook(false)
                     .properties(properties(service, postgresPort, kafka.getBrokersAsString(), home))
-                    .run());
+                    .run(arguments(service)));
         }
         seed(contexts.get(0));
         printWelcome();
@@ -103,6 +117,13 @@ public final class LocalStack {
         properties.put("charter.publisher.republish-on-start", "true");
         properties.put("spring.main.banner-mode", "off");
         return properties;
+    }
+
+    /** Its configuration's name, and its own settings, which win over its configuration file. */
+    static String[] arguments(Service service) {
+        List<String> arguments = new ArrayList<>(List.of("--spring.config.name=" + service.configName()));
+        service.settings().forEach((key, value) -> arguments.add("--" + key + "=" + value));
+        return arguments.toArray(String[]::new);
     }
 
     private static void seed(ConfigurableApplicationContext registry) throws IOException {
@@ -134,6 +155,9 @@ public final class LocalStack {
                     curl -s -X PUT http://localhost:8081/api/v1/persons/ada/affiliation \\
                          -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \\
                          -d '{"affiliation":"Independent Co"}'
+                    curl -s 'http://localhost:8083/api/v1/nominations?open=true'
+                    curl -s http://localhost:8083/api/v1/review-cycles
+                  (the README walks through a nomination)
 
                 """);
         log.info(text.toString());
