@@ -2,6 +2,7 @@ package dev.charter.nomination;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.charter.contracts.voting.DecisionMethod;
 import dev.charter.contracts.voting.DecisionRule;
@@ -42,24 +43,21 @@ public class Columns {
     }
 
     public <T> T read(String text, TypeReference<T> type) {
-        if (text == null) {
-            return null;
-        }
-        try {
-            return json.readValue(text, type);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Cannot read stored JSON as " + type.getType(), e);
-        }
+        return read(text, json.getTypeFactory().constructType(type));
     }
 
     public <T> T read(String text, Class<T> type) {
+        return read(text, json.getTypeFactory().constructType(type));
+    }
+
+    private <T> T read(String text, JavaType type) {
         if (text == null) {
             return null;
         }
         try {
             return json.readValue(text, type);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Cannot read stored JSON as " + type.getSimpleName(), e);
+            throw new IllegalStateException("Cannot read stored JSON as " + type, e);
         }
     }
 

@@ -37,6 +37,7 @@ import dev.charter.contracts.voting.Recusal;
 import dev.charter.contracts.voting.RecusalReason;
 import dev.charter.contracts.voting.TallySummary;
 import dev.charter.contracts.voting.VotingEvent.VoteCast;
+import dev.charter.testsupport.ProblemAssertions;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -265,20 +266,20 @@ class NominationIT extends NominationIntegrationTest {
         assertThat(unknownTarget.get("code").asText()).isNotBlank();
 
         String token = tokens.issue("ann");
-        assertRawProblem(post("/api/v1/nominations", "{\"kind\":\"MODULE_MAINTAINER\",", token), 400,
+        ProblemAssertions.problem(post("/api/v1/nominations", "{\"kind\":\"MODULE_MAINTAINER\",", token), 400,
                 "malformed-request");
-        assertRawProblem(post("/api/v1/nominations", "{\"kind\":\"EMPEROR\",\"personId\":\"zoe\"}", token), 400,
+        ProblemAssertions.problem(post("/api/v1/nominations", "{\"kind\":\"EMPEROR\",\"personId\":\"zoe\"}", token), 400,
                 "malformed-request");
-        assertRawProblem(post("/api/v1/nominations", "{\"personId\":\"zoe\"}", token), 400, "invalid-input");
-        assertRawProblem(post("/api/v1/nominations", "{\"kind\":\"CORE_MAINTAINER\",\"personId\":\"no/team\"}",
+        ProblemAssertions.problem(post("/api/v1/nominations", "{\"personId\":\"zoe\"}", token), 400, "invalid-input");
+        ProblemAssertions.problem(post("/api/v1/nominations", "{\"kind\":\"CORE_MAINTAINER\",\"personId\":\"no/team\"}",
                 token), 400, "invalid-person-id");
-        assertRawProblem(post("/api/v1/nominations", "{\"kind\":\"MODULE_MAINTAINER\",\"moduleId\":\"nn\"}", token),
+        ProblemAssertions.problem(post("/api/v1/nominations", "{\"kind\":\"MODULE_MAINTAINER\",\"moduleId\":\"nn\"}", token),
                 400, "person-required");
-        assertRawProblem(post("/api/v1/nominations/x/evidence",
+        ProblemAssertions.problem(post("/api/v1/nominations/x/evidence",
                 "{\"category\":\"OTHER\",\"summary\":\"s\",\"links\":[\"ftp://x\"]}", token), 400, "invalid-input");
-        assertRawProblem(get("/api/v1/nominations?after=%25%25"), 400, "invalid-cursor");
-        assertRawProblem(get("/api/v1/nominations?limit=0"), 400, "invalid-input");
-        assertRawProblem(HttpRequest.newBuilder(URI.create(baseUri() + "/api/v1/nominations"))
+        ProblemAssertions.problem(get("/api/v1/nominations?after=%25%25"), 400, "invalid-cursor");
+        ProblemAssertions.problem(get("/api/v1/nominations?limit=0"), 400, "invalid-input");
+        ProblemAssertions.problem(HttpRequest.newBuilder(URI.create(baseUri() + "/api/v1/nominations"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"kind\":\"CORE_MAINTAINER\"}")).build(), 401,
                 "unauthenticated");
@@ -338,16 +339,6 @@ class NominationIT extends NominationIntegrationTest {
         String contract = new String(getClass().getResourceAsStream("/openapi/nominations.yaml").readAllBytes(),
                 StandardCharsets.UTF_8);
         assertThat(served.body()).isEqualTo(contract).contains("operationId: publishDecision");
-    }
-
-    private JsonNode assertRawProblem(HttpRequest request, int status, String code) throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                v -> assertThat(v).startsWith("application/problem+json"));
-        JsonNode problem = EVENTS.readTree(response.body());
-        assertThat(problem.get("code").asText()).as(response.body()).isEqualTo(code);
-        return problem;
     }
 
     private HttpRequest post(String path, String body, String token) {

@@ -36,6 +36,7 @@ import dev.charter.platform.axon.AxonPersistenceAutoConfiguration;
 import dev.charter.platform.security.DevTokenIssuer;
 import dev.charter.testsupport.KafkaTestConsumer;
 import dev.charter.testsupport.KafkaTestPublisher;
+import dev.charter.testsupport.ProblemAssertions;
 import dev.charter.testsupport.TestInfrastructure;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
@@ -56,8 +57,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -254,21 +253,7 @@ public abstract class NominationIntegrationTest {
     }
 
     /** Runs a call expected to fail and returns its problem details, checking status and media type. */
-    protected static JsonNode problem(int status, ThrowingCall call) {
-        ApiException e = catchThrowableOfType(ApiException.class, call::run);
-        assertThat(e).as("expected a %d problem", status).isNotNull();
-        assertThat(e.getCode()).as(e.getResponseBody()).isEqualTo(status);
-        assertThat(e.getResponseHeaders().firstValue("Content-Type")).hasValueSatisfying(
-                v -> assertThat(v).startsWith("application/problem+json"));
-        try {
-            return EVENTS.readTree(e.getResponseBody());
-        } catch (IOException ex) {
-            throw new IllegalStateException(ex);
-        }
-    }
-
-    @FunctionalInterface
-    protected interface ThrowingCall {
-        void run() throws Exception;
+    protected static JsonNode problem(int status, ProblemAssertions.ThrowingCall call) {
+        return ProblemAssertions.problem(status, call);
     }
 }
