@@ -19,12 +19,15 @@ public class NominationConfiguration {
     }
 
     /**
-     * The directory runs in the command's transaction and refuses a second open nomination for the same person
-     * and role: its refusal must fail the command, not be logged and skipped.
+     * The directory runs in the command's transaction (a subscribing processor, whatever the configuration says)
+     * and refuses a second open nomination for the same person and role: its refusal must fail the command, not
+     * be logged and skipped.
      */
     @Bean
-    public ConfigurerModule nominationDirectoryErrorHandling() {
-        return configurer -> configurer.eventProcessing().registerListenerInvocationErrorHandler(
-                NominationDirectory.PROCESSING_GROUP, c -> PropagatingErrorHandler.instance());
+    public ConfigurerModule nominationDirectoryInCommandTransaction() {
+        return configurer -> configurer.eventProcessing()
+                .registerSubscribingEventProcessor(NominationDirectory.PROCESSING_GROUP)
+                .registerListenerInvocationErrorHandler(NominationDirectory.PROCESSING_GROUP,
+                        c -> PropagatingErrorHandler.instance());
     }
 }

@@ -48,6 +48,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -283,6 +284,28 @@ class NominationIT extends NominationIntegrationTest {
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"kind\":\"CORE_MAINTAINER\"}")).build(), 401,
                 "unauthenticated");
+    }
+
+    @Test
+    @DisplayName("two identical nominations racing: one is accepted, the other refused (409), never both")
+    void racingSubmissions() throws Exception {
+        NominationRequest request = new NominationRequest().kind(NominationKind.REMOVAL).personId("margaret")
+                .role(Role.CORE_MAINTAINER).grounds(new GroundsInput().activity("Absent from the last four reviews."));
+        List<CompletableFuture<Object>> racing = List.of("ann", "bob").stream()
+                .map(person -> CompletableFuture.supplyAsync(() -> {
+                    try {
+                        return (Object) as(person).nominations().submitNomination(request, null);
+                    } catch (Exception e) {
+                        return e;
+                    }
+                })).toList();
+        List<Object> results = racing.stream().map(CompletableFuture::join).toList();
+        assertThat(results).filteredOn(NominationSummary.class::isInstance).hasSize(1);
+        Object refused = results.stream().filter(r -> !(r instanceof NominationSummary)).findFirst().orElseThrow();
+        JsonNode problem = problem(409, () -> {
+            throw (Exception) refused;
+        });
+        assertThat(problem.get("code").asText()).isEqualTo("open-nomination-exists");
     }
 
     @Test
