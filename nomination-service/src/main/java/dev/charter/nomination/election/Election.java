@@ -177,12 +177,13 @@ public class Election {
             log.info("Election {} ignores the closing of ballot {} (phase {})", electionId, command.ballotId(), phase);
             return;
         }
-        if (command.winner() != null) {
+        if (command.winner() != null && command.winnerIsCoreMaintainer()) {
             apply(new LeadElected(electionId, command.winner(), command.ballotId(), command.rulesVersion()));
             return;
         }
         apply(new ElectionInconclusive(electionId, command.ballotId(), command.outcome()));
-        reopenCandidacy(command.at(), settings, deadlines, "the ballot elected no one");
+        reopenCandidacy(command.at(), settings, deadlines, command.winner() == null ? "the ballot elected no one"
+                : "the winner, " + command.winner() + ", is no longer a core maintainer (R1)");
     }
 
     private void closeEarlyWhenEveryoneAnswered(Instant at, NominationSettings settings, DeadlineManager deadlines) {

@@ -30,9 +30,13 @@ public final class ElectionCommands {
     public record DeclineCandidacy(@TargetAggregateIdentifier String electionId, PersonStanding person, Instant at) {
     }
 
-    /** From the voting stream: the election ballot closed, with its winner or none. */
+    /**
+     * From the voting stream: the election ballot closed, with its winner or none.
+     *
+     * @param winnerIsCoreMaintainer whether the winner is still a core maintainer (R1: the lead is one)
+     */
     public record RecordElectionBallotClosed(@TargetAggregateIdentifier String electionId, String ballotId,
                                              String requestId, BallotOutcome outcome, String winner,
-                                             String rulesVersion, Instant at) {
+                                             boolean winnerIsCoreMaintainer, String rulesVersion, Instant at) {
     }
 }

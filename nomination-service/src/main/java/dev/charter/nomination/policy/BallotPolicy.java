@@ -9,6 +9,7 @@ import dev.charter.nomination.election.ElectionCommands.RecordElectionBallotClos
 import dev.charter.nomination.nomination.Nomination;
 import dev.charter.nomination.nomination.NominationCommands.RecordReviewBallotClosed;
 import dev.charter.nomination.nomination.NominationCommands.RecordReviewBallotOpened;
+import dev.charter.nomination.roster.Roster;
 import dev.charter.platform.config.CharterProperties;
 import dev.charter.platform.consume.InboundEventHandler;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -20,10 +21,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * The ballots this service requested, as voting-service holds them: an opened review ballot fixes who may publish
- * the decision's reasoning; a closed one moves the nomination to awaiting reasoning, or elects the lead (R13).
+ * the decision's reasoning; a closed one moves the nomination to awaiting reasoning, or elects the lead (R13) if
+ * the winner is still a core maintainer (R1).
  * Ballots of other services are none of its business. Idempotent: the platform skips a re-delivered event id,
  * and each aggregate ignores a ballot it has already recorded or that is not its current one.
  */
@@ -33,11 +36,13 @@ public class BallotPolicy {
     private static final Logger log = LoggerFactory.getLogger(BallotPolicy.class);
 
     private final CommandGateway commands;
+    private final Roster roster;
     private final String rulesVersion;
     private final Clock clock;
 
-    public BallotPolicy(CommandGateway commands, CharterProperties properties, Clock clock) {
+    public BallotPolicy(CommandGateway commands, Roster roster, CharterProperties properties, Clock clock) {
         this.commands = commands;
+        this.roster = roster;
         this.rulesVersion = properties.getRulesVersion();
         this.clock = clock;
     }
@@ -49,7 +54,8 @@ public class BallotPolicy {
 
     @InboundEventHandler
     public void on(BallotClosed event) {
-        commandFor(event, rulesVersion, clock.instant()).ifPresent(this::send);
+        commandFor(event, winner -> roster.standing(winner).coreMaintainer(), rulesVersion, clock.instant())
+                .ifPresent(this::send);
     }
 
     /** The command an opened ballot leads to: only review ballots of nominations need their electorate. */
@@ -63,14 +69,16 @@ public class BallotPolicy {
     }
 
     /** The command a closed ballot leads to, if it is one of this service's. */
-    static Optional<Object> commandFor(BallotClosed event, String rulesVersion, Instant at) {
+    static Optional<Object> commandFor(BallotClosed event, Predicate<String> coreMaintainer, String rulesVersion,
+                                       Instant at) {
         if (Nomination.SUBJECT_KIND.equals(event.subjectKind())) {
             return Optional.of(new RecordReviewBallotClosed(event.subjectId(), event.ballotId(), event.requestId(),
                     summary(event), event.closeReason(), event.decidedBy()));
         }
         if (Election.SUBJECT_KIND.equals(event.subjectKind())) {
+            String winner = event.tally() == null ? null : event.tally().winner();
             return Optional.of(new RecordElectionBallotClosed(event.subjectId(), event.ballotId(), event.requestId(),
-                    event.outcome(), event.tally() == null ? null : event.tally().winner(), rulesVersion, at));
+                    event.outcome(), winner, winner != null && coreMaintainer.test(winner), rulesVersion, at));
         }
         return Optional.empty();
     }

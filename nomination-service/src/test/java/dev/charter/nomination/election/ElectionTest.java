@@ -152,8 +152,20 @@ class ElectionTest {
     void winnerElected() {
         fixture.given(voting())
                 .when(new RecordElectionBallotClosed(ID, "ballot-1", Election.requestId(ID, 1), BallotOutcome.CARRIED,
-                        "grace", RULES, CLOSES.plus(BALLOT)))
+                        "grace", true, RULES, CLOSES.plus(BALLOT)))
                 .expectEvents(new LeadElected(ID, "grace", "ballot-1", RULES));
+    }
+
+    @Test
+    @DisplayName("R13, R1: a winner who is no longer a core maintainer does not become lead; the candidacy opens again")
+    void winnerNoLongerCore() {
+        Instant closed = CLOSES.plus(BALLOT);
+        fixture.given(voting())
+                .when(new RecordElectionBallotClosed(ID, "ballot-1", Election.requestId(ID, 1), BallotOutcome.CARRIED,
+                        "grace", false, RULES, closed))
+                .expectEvents(new ElectionInconclusive(ID, "ballot-1", BallotOutcome.CARRIED),
+                        new CandidacyWindowReopened(ID, closed.plus(WINDOW),
+                                "the winner, grace, is no longer a core maintainer (R1)"));
     }
 
     @Test
@@ -162,7 +174,7 @@ class ElectionTest {
         Instant closed = CLOSES.plus(BALLOT);
         fixture.given(voting())
                 .when(new RecordElectionBallotClosed(ID, "ballot-1", Election.requestId(ID, 1),
-                        BallotOutcome.NO_QUORUM, null, RULES, closed))
+                        BallotOutcome.NO_QUORUM, null, false, RULES, closed))
                 .expectEvents(new ElectionInconclusive(ID, "ballot-1", BallotOutcome.NO_QUORUM),
                         new CandidacyWindowReopened(ID, closed.plus(WINDOW), "the ballot elected no one"));
         List<Object> reopened = new ArrayList<>(voting());
@@ -182,7 +194,7 @@ class ElectionTest {
                 .expectException(refusal(GovernanceException.Conflict.class, "candidacy-closed", "R13"));
         fixture.given(voting())
                 .when(new RecordElectionBallotClosed(ID, "ballot-0", "election:other:ballot:1", BallotOutcome.CARRIED,
-                        "linus", RULES, T0))
+                        "linus", true, RULES, T0))
                 .expectNoEvents();
     }
 

@@ -47,24 +47,28 @@ class BallotPolicyTest {
                 List.of(), "ada", 7L, "v1");
         assertThat(BallotPolicy.commandFor(opened)).isEmpty();
         assertThat(BallotPolicy.commandFor(closed("DISPUTE", "d-1", "dispute:d-1", BallotOutcome.CARRIED, null),
-                "v1", NOW)).isEmpty();
+                person -> true, "v1", NOW)).isEmpty();
     }
 
     @Test
     @DisplayName("R7: a closed review ballot moves the nomination to awaiting reasoning with its tally summary")
     void closedReviewBallot() {
         BallotClosed closed = closed("NOMINATION", "n-1", "nomination:n-1:review", BallotOutcome.REJECTED, null);
-        assertThat(BallotPolicy.commandFor(closed, "v1", NOW)).contains(new RecordReviewBallotClosed("n-1", "ballot-1",
+        assertThat(BallotPolicy.commandFor(closed, person -> true, "v1", NOW)).contains(new RecordReviewBallotClosed(
+                "n-1", "ballot-1",
                 "nomination:n-1:review", new TallySummary(4, 1, 1, 2, 1, BallotOutcome.REJECTED),
                 CloseReason.DEADLINE, null));
     }
 
     @Test
-    @DisplayName("R13: a closed election ballot names its winner")
+    @DisplayName("R13, R1: a closed election ballot names its winner, and whether they are still a core maintainer")
     void closedElectionBallot() {
         BallotClosed closed = closed("LEAD_ELECTION", "e-1", "election:e-1:ballot:1", BallotOutcome.CARRIED, "grace");
-        assertThat(BallotPolicy.commandFor(closed, "v1", NOW)).contains(new RecordElectionBallotClosed("e-1",
-                "ballot-1", "election:e-1:ballot:1", BallotOutcome.CARRIED, "grace", "v1", NOW));
+        assertThat(BallotPolicy.commandFor(closed, "grace"::equals, "v1", NOW)).contains(
+                new RecordElectionBallotClosed("e-1", "ballot-1", "election:e-1:ballot:1", BallotOutcome.CARRIED,
+                        "grace", true, "v1", NOW));
+        assertThat(BallotPolicy.commandFor(closed, person -> false, "v1", NOW)).hasValueSatisfying(command ->
+                assertThat(((RecordElectionBallotClosed) command).winnerIsCoreMaintainer()).isFalse());
     }
 
     private static BallotClosed closed(String kind, String subject, String requestId, BallotOutcome outcome,
