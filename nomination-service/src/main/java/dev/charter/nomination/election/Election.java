@@ -187,8 +187,10 @@ public class Election {
     }
 
     private void closeEarlyWhenEveryoneAnswered(Instant at, NominationSettings settings, DeadlineManager deadlines) {
-        boolean everyoneAnswered = !eligible.isEmpty() && eligible.stream().allMatch(person ->
-                candidates.get(person) == CandidateStatus.STANDING || candidates.get(person) == CandidateStatus.DECLINED);
+        boolean everyoneAnswered = !eligible.isEmpty() && eligible.stream().allMatch(person -> {
+            CandidateStatus status = candidates.get(person);
+            return status == CandidateStatus.STANDING || status == CandidateStatus.DECLINED;
+        });
         if (everyoneAnswered) {
             deadlines.cancelAllWithinScope(CANDIDACY_WINDOW);
             closeCandidacy(at, settings, deadlines, "every eligible core maintainer answered");

@@ -185,7 +185,8 @@ public final class Eligibility {
     private static void requireRole(SubmitNomination command, Role expected) {
         if (command.role() != null && command.role() != expected) {
             throw new GovernanceException.BadInput("role-mismatch",
-                    "A " + command.kind() + " nomination is about the seat " + expected + ", not " + command.role() + ".");
+                    "A " + command.kind() + " nomination is about the seat " + expected + ", not " + command.role()
+                            + ".");
         }
     }
 

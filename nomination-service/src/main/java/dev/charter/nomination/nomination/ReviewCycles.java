@@ -55,7 +55,8 @@ public final class ReviewCycles {
         }
         ReviewCycles cycles = new ReviewCycles(nextMeeting, period, duration, cutOff);
         if (cutOff.isNegative() || !cycles.meeting(0).minus(cutOff).isAfter(cycles.meeting(-1))) {
-            throw new IllegalArgumentException("The cut-off (" + cutOff + ") must be shorter than a cycle (" + length + ")");
+            throw new IllegalArgumentException("The cut-off (" + cutOff + ") must be shorter than a cycle (" + length
+                    + ")");
         }
         return cycles;
     }
