@@ -29,8 +29,17 @@ public final class LocalStack {
 
     private static final Logger log = LoggerFactory.getLogger(LocalStack.class);
 
-    /** Settings of the local stack only, per service. */
-    static final Map<String, Map<String, Object>> LOCAL_SETTINGS = Map.of();
+    /**
+     * Settings of the local stack only, per service: a demo calendar where the core maintainers "meet" every ten
+     * minutes (NOMINATION_REVIEW_CYCLE), so a request to them is reviewed soon.
+     */
+    static final Map<String, Map<String, Object>> LOCAL_SETTINGS = Map.of(
+            Services.NOMINATION.name(), Map.of(
+                    "charter.nomination.review-cycles.next-meeting", "2026-01-01T00:00:00Z",
+                    "charter.nomination.review-cycles.length",
+                    System.getenv().getOrDefault("NOMINATION_REVIEW_CYCLE", "PT10M"),
+                    "charter.nomination.review-cycles.cut-off", "PT1M",
+                    "charter.nomination.candidacy-window", "PT30M"));
 
     private LocalStack() {
     }
@@ -119,6 +128,9 @@ public final class LocalStack {
                     curl -s -X PUT http://localhost:8082/api/v1/ballots/<id>/votes/ada -H "Authorization: Bearer $TOKEN" \\
                          -H 'Content-Type: application/json' -d '{"choice":"YES","comment":"Long overdue."}'
                     curl -s 'http://localhost:8082/api/v1/ballots?status=OPEN'
+                  nominations (nomination-service; the README walks through one):
+                    curl -s 'http://localhost:8083/api/v1/nominations?open=true'
+                    curl -s http://localhost:8083/api/v1/review-cycles
 
                 """);
         log.info(text.toString());

@@ -1,5 +1,6 @@
 package dev.charter.deploy;
 
+import dev.charter.nomination.NominationApplication;
 import dev.charter.registry.RegistryApplication;
 import dev.charter.voting.VotingApplication;
 
@@ -13,7 +14,10 @@ public final class Services {
     public static final ServiceSpec VOTING = new ServiceSpec("voting", VotingApplication.class,
             VotingApplication.CONFIG_NAME, "voting", "voting.yaml", 8082);
 
-    public static final List<ServiceSpec> ALL = List.of(REGISTRY, VOTING);
+    public static final ServiceSpec NOMINATION = new ServiceSpec("nomination", NominationApplication.class,
+            NominationApplication.CONFIG_NAME, "nomination", "nominations.yaml", 8083);
+
+    public static final List<ServiceSpec> ALL = List.of(REGISTRY, VOTING, NOMINATION);
 
     private Services() {
     }

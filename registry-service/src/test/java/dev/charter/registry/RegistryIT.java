@@ -23,6 +23,7 @@ import dev.charter.client.registry.model.RosterMember;
 import dev.charter.client.registry.model.Tenure;
 import dev.charter.client.registry.model.TenureEntry;
 import dev.charter.client.registry.model.ThresholdBase;
+import dev.charter.testsupport.ProblemAssertions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -302,14 +303,8 @@ class RegistryIT extends RegistryIntegrationTest {
         assertThat(metrics.body()).contains("jvm_memory_used_bytes", "http_server_requests_seconds");
     }
 
-    private JsonNode assertRawProblem(HttpRequest request, int status, String code) throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                v -> assertThat(v).startsWith("application/problem+json"));
-        JsonNode problem = JSON.readTree(response.body());
-        assertThat(problem.get("code").asText()).as(response.body()).isEqualTo(code);
-        return problem;
+    private static JsonNode assertRawProblem(HttpRequest request, int status, String code) {
+        return ProblemAssertions.problem(request, status, code);
     }
 
     private HttpRequest post(String path, String body, String token) {

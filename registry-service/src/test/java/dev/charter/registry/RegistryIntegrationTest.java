@@ -2,8 +2,8 @@ package dev.charter.registry;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.charter.client.registry.invoker.ApiException;
 import dev.charter.platform.security.DevTokenIssuer;
+import dev.charter.testsupport.ProblemAssertions;
 import dev.charter.testsupport.TestInfrastructure;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -16,9 +16,6 @@ import org.springframework.test.context.TestPropertySource;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /** A registry with its own fresh database and topics, on a random port, with the development issuer. */
 @SpringBootTest(classes = RegistryApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -61,21 +58,7 @@ public abstract class RegistryIntegrationTest {
     }
 
     /** Runs a call expected to fail and returns its problem details, checking status and media type. */
-    protected static JsonNode problem(int status, ThrowingCall call) {
-        ApiException e = catchThrowableOfType(ApiException.class, call::run);
-        assertThat(e).as("expected a %d problem", status).isNotNull();
-        assertThat(e.getCode()).as(e.getResponseBody()).isEqualTo(status);
-        assertThat(e.getResponseHeaders().firstValue("Content-Type")).hasValueSatisfying(
-                v -> assertThat(v).startsWith("application/problem+json"));
-        try {
-            return JSON.readTree(e.getResponseBody());
-        } catch (IOException ex) {
-            throw new IllegalStateException(ex);
-        }
-    }
-
-    @FunctionalInterface
-    protected interface ThrowingCall {
-        void run() throws Exception;
+    protected static JsonNode problem(int status, ProblemAssertions.ThrowingCall call) {
+        return ProblemAssertions.problem(status, call);
     }
 }

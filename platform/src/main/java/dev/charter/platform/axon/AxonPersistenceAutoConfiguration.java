@@ -9,12 +9,17 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.charter.contracts.EventUpcasters;
 import dev.charter.platform.config.CharterProperties;
 import dev.charter.platform.messaging.CommandMetadataInterceptor;
+import dev.charter.platform.messaging.DeadlineMetadataInterceptor;
 import dev.charter.platform.messaging.EventMetadata;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.interceptors.CorrelationDataInterceptor;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.serialization.RevisionResolver;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -111,6 +116,22 @@ public class AxonPersistenceAutoConfiguration {
     @Bean
     public CommandMetadataInterceptor commandMetadataInterceptor(CharterProperties properties) {
         return new CommandMetadataInterceptor(properties.systemActor(), properties.getRulesVersion());
+    }
+
+    /**
+     * Deadlines fire as the service, correlated with the request that scheduled them (see the interceptor), and
+     * the events a deadline handler applies copy that metadata as those of a command do (Axon's deadline managers
+     * do not register the correlation data providers by themselves).
+     */
+    @Bean
+    public SmartInitializingSingleton charterDeadlineMetadata(ObjectProvider<DeadlineManager> deadlineManagers,
+                                                              ObjectProvider<CorrelationDataProvider> providers,
+                                                              CharterProperties properties) {
+        return () -> deadlineManagers.forEach(manager -> {
+            manager.registerDispatchInterceptor(
+                    new DeadlineMetadataInterceptor(properties.systemActor(), properties.getRulesVersion()));
+            manager.registerHandlerInterceptor(new CorrelationDataInterceptor<>(providers.orderedStream().toList()));
+        });
     }
 
     @Bean

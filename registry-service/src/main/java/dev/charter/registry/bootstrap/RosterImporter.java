@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.charter.contracts.DecisionRef;
+import dev.charter.platform.security.PersonIds;
 import dev.charter.platform.web.GovernanceException;
 import dev.charter.platform.web.Problems;
 import dev.charter.registry.bootstrap.RosterDocument.ConflictEntry;
@@ -19,7 +20,6 @@ import dev.charter.registry.module.ModuleCommands.MoveModuleMaintainerToEmeritus
 import dev.charter.registry.module.ModuleRules;
 import dev.charter.registry.person.PersonCommands.DeclareConflict;
 import dev.charter.registry.person.PersonCommands.RegisterPerson;
-import dev.charter.registry.person.PersonIds;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

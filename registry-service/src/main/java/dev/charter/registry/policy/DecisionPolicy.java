@@ -11,6 +11,7 @@ import dev.charter.contracts.registry.Role;
 import dev.charter.contracts.voting.DecisionRule;
 import dev.charter.platform.consume.InboundEvent;
 import dev.charter.platform.consume.InboundEventHandler;
+import dev.charter.platform.security.PersonIds;
 import dev.charter.platform.web.GovernanceException;
 import dev.charter.registry.core.CoreCommands.AppointCoreMaintainer;
 import dev.charter.registry.core.CoreCommands.AppointLead;
@@ -22,7 +23,6 @@ import dev.charter.registry.module.ModuleCommands.RemoveModuleMaintainer;
 import dev.charter.registry.module.ModuleCommands.RescopeModule;
 import dev.charter.registry.module.ModuleCommands.RetireModule;
 import dev.charter.registry.module.ModuleRules;
-import dev.charter.registry.person.PersonIds;
 import dev.charter.registry.roster.RosterQueries;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.slf4j.Logger;
@@ -70,7 +70,8 @@ public class DecisionPolicy {
                             "A REMOVAL removes a module or core maintainer, not " + event.role());
                 }
             }
-            case LEAD_REMOVAL -> log.info("Lead removal {} confirmed; the seat is vacated by its LeadSeatVacated event",
+            case LEAD_REMOVAL, LEAD_UNAVAILABLE -> log.info(
+                    "{} {} confirmed; the seat is vacated by its LeadSeatVacated event", event.kind(),
                     event.nominationId());
         }
     }

@@ -5,6 +5,7 @@ import dev.charter.contracts.registry.RegistryEvent.AffiliationChanged;
 import dev.charter.contracts.registry.RegistryEvent.ConflictOfInterestDeclared;
 import dev.charter.contracts.registry.RegistryEvent.ConflictOfInterestWithdrawn;
 import dev.charter.contracts.registry.RegistryEvent.PersonRegistered;
+import dev.charter.platform.security.PersonIds;
 import dev.charter.platform.web.GovernanceException;
 import dev.charter.registry.person.PersonCommands.ChangeAffiliation;
 import dev.charter.registry.person.PersonCommands.DeclareConflict;

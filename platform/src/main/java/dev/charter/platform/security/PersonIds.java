@@ -1,4 +1,4 @@
-package dev.charter.registry.person;
+package dev.charter.platform.security;
 
 import dev.charter.platform.web.GovernanceException;
 

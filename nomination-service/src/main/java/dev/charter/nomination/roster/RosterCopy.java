@@ -1,0 +1,128 @@
+package dev.charter.nomination.roster;
+
+import dev.charter.contracts.registry.RegistryEvent.ConflictOfInterestDeclared;
+import dev.charter.contracts.registry.RegistryEvent.ConflictOfInterestWithdrawn;
+import dev.charter.contracts.registry.RegistryEvent.MaintainerAppointed;
+import dev.charter.contracts.registry.RegistryEvent.MaintainerRemoved;
+import dev.charter.contracts.registry.RegistryEvent.ModuleAdded;
+import dev.charter.contracts.registry.RegistryEvent.ModuleDecisionRuleChanged;
+import dev.charter.contracts.registry.RegistryEvent.ModuleNominationProcessChanged;
+import dev.charter.contracts.registry.RegistryEvent.ModuleRescoped;
+import dev.charter.contracts.registry.RegistryEvent.ModuleRetired;
+import dev.charter.contracts.registry.RegistryEvent.MovedToEmeritus;
+import dev.charter.contracts.registry.RegistryEvent.PersonRegistered;
+import dev.charter.contracts.registry.Role;
+import dev.charter.contracts.voting.DecisionRule;
+import dev.charter.platform.consume.InboundEventHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * This service's copy of the roster, from the registry's stream: persons, seats held now, modules with their
+ * nomination process and decision rule, and declared conflicts of interest. Idempotent: the platform skips a
+ * re-delivered event id, and every statement is an upsert or a delete that a second run leaves unchanged.
+ */
+@Component
+public class RosterCopy {
+
+    private static final Logger log = LoggerFactory.getLogger(RosterCopy.class);
+    private final JdbcClient jdbc;
+
+    public RosterCopy(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @InboundEventHandler
+    public void on(PersonRegistered event) {
+        jdbc.sql("""
+                        INSERT INTO roster_person (person_id, display_name) VALUES (?, ?)
+                        ON CONFLICT (person_id) DO UPDATE SET display_name = EXCLUDED.display_name""")
+                .params(event.personId(), event.displayName()).update();
+    }
+
+    @InboundEventHandler
+    public void on(MaintainerAppointed event) {
+        jdbc.sql("INSERT INTO roster_seat (person_id, role, module_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")
+                .params(event.personId(), event.role().name(), moduleKey(event.moduleId())).update();
+        log.info("Roster: {} took the seat {}{}", event.personId(), event.role(),
+                event.moduleId() == null ? "" : " of " + event.moduleId());
+    }
+
+    @InboundEventHandler
+    public void on(MaintainerRemoved event) {
+        leaveSeat(event.personId(), event.role(), event.moduleId());
+    }
+
+    @InboundEventHandler
+    public void on(MovedToEmeritus event) {
+        leaveSeat(event.personId(), event.role(), event.moduleId());
+    }
+
+    @InboundEventHandler
+    public void on(ModuleAdded event) {
+        DecisionRule rule = event.decisionRule() == null ? DecisionRule.majority() : event.decisionRule();
+        jdbc.sql("""
+                        INSERT INTO roster_module (module_id, name, status, nomination_process, decision_method,
+                                                   decision_threshold, decision_base, decision_quorum)
+                        VALUES (?, ?, 'ACTIVE', ?, ?, ?, ?, ?) ON CONFLICT (module_id) DO NOTHING""")
+                .params(event.moduleId(), event.name(), event.nominationProcess().name(), rule.method().name(),
+                        rule.threshold(), rule.base() == null ? null : rule.base().name(), rule.quorum())
+                .update();
+    }
+
+    @InboundEventHandler
+    public void on(ModuleRescoped event) {
+        jdbc.sql("UPDATE roster_module SET name = ? WHERE module_id = ?").params(event.name(), event.moduleId())
+                .update();
+    }
+
+    @InboundEventHandler
+    public void on(ModuleRetired event) {
+        jdbc.sql("UPDATE roster_module SET status = 'RETIRED' WHERE module_id = ?").param(event.moduleId()).update();
+    }
+
+    @InboundEventHandler
+    public void on(ModuleDecisionRuleChanged event) {
+        DecisionRule rule = event.decisionRule();
+        jdbc.sql("""
+                        UPDATE roster_module SET decision_method = ?, decision_threshold = ?, decision_base = ?,
+                                                 decision_quorum = ?
+                        WHERE module_id = ?""")
+                .params(rule.method().name(), rule.threshold(), rule.base() == null ? null : rule.base().name(),
+                        rule.quorum(), event.moduleId())
+                .update();
+    }
+
+    @InboundEventHandler
+    public void on(ModuleNominationProcessChanged event) {
+        jdbc.sql("UPDATE roster_module SET nomination_process = ? WHERE module_id = ?")
+                .params(event.nominationProcess().name(), event.moduleId()).update();
+    }
+
+    @InboundEventHandler
+    public void on(ConflictOfInterestDeclared event) {
+        jdbc.sql("""
+                        INSERT INTO roster_conflict (conflict_id, person_id, other_person_id, kind, description)
+                        VALUES (?, ?, ?, ?, ?) ON CONFLICT (conflict_id) DO NOTHING""")
+                .params(event.conflictId(), event.personId(), event.otherPersonId(), event.kind().name(),
+                        event.description())
+                .update();
+    }
+
+    @InboundEventHandler
+    public void on(ConflictOfInterestWithdrawn event) {
+        jdbc.sql("DELETE FROM roster_conflict WHERE conflict_id = ?").param(event.conflictId()).update();
+    }
+
+    private void leaveSeat(String personId, Role role, String moduleId) {
+        jdbc.sql("DELETE FROM roster_seat WHERE person_id = ? AND role = ? AND module_id = ?")
+                .params(personId, role.name(), moduleKey(moduleId)).update();
+        log.info("Roster: {} left the seat {}{}", personId, role, moduleId == null ? "" : " of " + moduleId);
+    }
+
+    static String moduleKey(String moduleId) {
+        return moduleId == null ? "" : moduleId;
+    }
+}
