@@ -1,23 +1,41 @@
 package dev.charter.systemtests;
 
+import dev.charter.client.nominations.ElectionsApi;
+import dev.charter.client.nominations.NominationsApi;
 import dev.charter.client.registry.BootstrapApi;
 import dev.charter.client.registry.FilesApi;
+import dev.charter.client.registry.ModulesApi;
 import dev.charter.client.registry.PersonsApi;
 import dev.charter.client.registry.RosterApi;
+import dev.charter.client.voting.BallotsApi;
 import dev.charter.deploy.Services;
 
-/** The generated clients of every service, acting as one person (or anonymously when null). */
+import java.net.http.HttpRequest;
+import java.util.function.Consumer;
+
+/** The generated clients of every service, acting as one person (anonymous when the person is null). */
 final class Clients {
 
-    private final dev.charter.client.registry.invoker.ApiClient registry;
+    private final dev.charter.client.registry.invoker.ApiClient registry =
+            new dev.charter.client.registry.invoker.ApiClient();
+    private final dev.charter.client.voting.invoker.ApiClient voting =
+            new dev.charter.client.voting.invoker.ApiClient();
+    private final dev.charter.client.nominations.invoker.ApiClient nominations =
+            new dev.charter.client.nominations.invoker.ApiClient();
 
     Clients(SystemUnderTest system, String personId) {
-        registry = new dev.charter.client.registry.invoker.ApiClient();
+        Consumer<HttpRequest.Builder> auth = personId == null ? request -> { }
+                : bearer(system.token(personId));
         registry.updateBaseUri(system.baseUri(Services.REGISTRY));
-        if (personId != null) {
-            String token = system.token(personId);
-            registry.setRequestInterceptor(request -> request.header("Authorization", "Bearer " + token));
-        }
+        registry.setRequestInterceptor(auth);
+        voting.updateBaseUri(system.baseUri(Services.VOTING));
+        voting.setRequestInterceptor(auth);
+        nominations.updateBaseUri(system.baseUri(Services.NOMINATION));
+        nominations.setRequestInterceptor(auth);
+    }
+
+    private static Consumer<HttpRequest.Builder> bearer(String token) {
+        return request -> request.header("Authorization", "Bearer " + token);
     }
 
     RosterApi roster() {
@@ -28,6 +46,10 @@ final class Clients {
         return new PersonsApi(registry);
     }
 
+    ModulesApi modules() {
+        return new ModulesApi(registry);
+    }
+
     FilesApi files() {
         return new FilesApi(registry);
     }
@@ -35,4 +57,17 @@ final class Clients {
     BootstrapApi bootstrap() {
         return new BootstrapApi(registry);
     }
+
+    BallotsApi ballots() {
+        return new BallotsApi(voting);
+    }
+
+    NominationsApi nominations() {
+        return new NominationsApi(nominations);
+    }
+
+    ElectionsApi elections() {
+        return new ElectionsApi(nominations);
+    }
+
 }

@@ -4,14 +4,21 @@ import dev.charter.deploy.ServiceLauncher;
 import dev.charter.deploy.ServiceSpec;
 import dev.charter.deploy.Services;
 import dev.charter.platform.security.DevTokenIssuer;
+import dev.charter.testsupport.KafkaLag;
 import dev.charter.testsupport.TestInfrastructure;
+import dev.charter.contracts.EventStream;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -19,12 +26,21 @@ import java.util.Map;
  * schema per service, one Kafka broker, one development token issuer. Tests reach them only over HTTP
  * through the generated clients.
  */
-final class SystemUnderTest {
+final class SystemUnderTest implements AutoCloseable {
 
     private static SystemUnderTest instance;
 
+    /** A fast calendar: the core maintainers "meet" every 15 seconds; candidacy windows last 10 seconds. */
+    static final Map<String, Map<String, Object>> SETTINGS = Map.of(
+            Services.NOMINATION.name(), Map.of(
+                    "charter.nomination.review-cycles.next-meeting", "2026-01-01T00:00:00Z",
+                    "charter.nomination.review-cycles.length", "PT15S",
+                    "charter.nomination.review-cycles.cut-off", "PT2S",
+                    "charter.nomination.candidacy-window", "PT10S"));
+
     private final Map<String, ConfigurableApplicationContext> services = new LinkedHashMap<>();
     private final DevTokenIssuer tokens;
+    private final String topicPrefix;
 
     private SystemUnderTest() {
         TestInfrastructure.Postgres pg = TestInfrastructure.postgres();
@@ -34,21 +50,43 @@ final class SystemUnderTest {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        topicPrefix = TestInfrastructure.newTopicPrefix("system");
         ServiceLauncher launcher = new ServiceLauncher(TestInfrastructure.newDatabase("system"), pg.username(),
-                pg.password(), TestInfrastructure.kafkaBootstrapServers(), TestInfrastructure.newTopicPrefix("system"),
-                keyFile, false);
+                pg.password(), TestInfrastructure.kafkaBootstrapServers(), topicPrefix, keyFile, false);
         for (ServiceSpec service : Services.ALL) {
-            services.put(service.name(), launcher.start(service, 0));
+            services.put(service.name(), launcher.start(service, 0, SETTINGS.getOrDefault(service.name(), Map.of())));
         }
         tokens = services.get(Services.REGISTRY.name()).getBean(DevTokenIssuer.class);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> services.values().forEach(ConfigurableApplicationContext::close)));
     }
 
-    static synchronized SystemUnderTest get() {
+    /**
+     * The running system. JUnit closes it when all tests have run, while PostgreSQL and Kafka are still up
+     * (JVM shutdown hooks would stop everything at once, and the services would wait for servers already gone).
+     */
+    static synchronized SystemUnderTest get(ExtensionContext context) {
         if (instance == null) {
             instance = new SystemUnderTest();
+            context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).put(SystemUnderTest.class, instance);
         }
         return instance;
+    }
+
+    /** Waits until every other service has consumed the registry's stream so far (their roster copies). */
+    void awaitRosterCopies() {
+        for (ServiceSpec service : Services.ALL) {
+            if (service != Services.REGISTRY) {
+                KafkaLag.awaitCaughtUp(TestInfrastructure.kafkaBootstrapServers(),
+                        topicPrefix + "charter-" + service.name(), topicPrefix + EventStream.REGISTRY.topic(),
+                        Duration.ofSeconds(60));
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        List<ConfigurableApplicationContext> running = new ArrayList<>(services.values());
+        Collections.reverse(running);
+        running.forEach(ConfigurableApplicationContext::close);
     }
 
     String baseUri(ServiceSpec service) {
