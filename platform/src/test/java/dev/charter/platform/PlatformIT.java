@@ -14,7 +14,7 @@ import dev.charter.platform.testapp.PlatformTestApplication;
 import dev.charter.platform.testapp.TestHooks;
 import dev.charter.platform.publish.CloudEventMapper;
 import dev.charter.testsupport.KafkaTestConsumer;
-import dev.charter.testsupport.KafkaTestProducer;
+import dev.charter.testsupport.KafkaTestPublisher;
 import dev.charter.testsupport.TestInfrastructure;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
@@ -154,7 +154,10 @@ class PlatformIT {
         try (KafkaTestConsumer deadLetters = new KafkaTestConsumer(TestInfrastructure.kafkaBootstrapServers(), dlt)) {
             String poisonId = "poison-" + shortId();
             CloudEvent failing = CloudEventBuilder.v1(nominationConfirmed(poisonId, "poison")).build();
-            KafkaTestProducer.sendRaw(topic, "k", "not a cloud event".getBytes(StandardCharsets.UTF_8));
+            try (KafkaTestPublisher publisher = new KafkaTestPublisher(TestInfrastructure.kafkaBootstrapServers(),
+                    "test")) {
+                publisher.publishRaw(topic, "k", "not a cloud event".getBytes(StandardCharsets.UTF_8));
+            }
             publish(failing);
             String marker = "after-poison-" + shortId();
             publish(nominationConfirmed(marker, "erin"));
@@ -294,7 +297,9 @@ class PlatformIT {
     }
 
     private void publish(CloudEvent event) {
-        KafkaTestProducer.send(topicPrefix + "charter.nominations.v1", "same-key", event);
+        try (KafkaTestPublisher publisher = new KafkaTestPublisher(TestInfrastructure.kafkaBootstrapServers(), "test")) {
+            publisher.publish(topicPrefix + "charter.nominations.v1", "same-key", event);
+        }
     }
 
     private static String header(ConsumerRecord<?, ?> record, String name) {

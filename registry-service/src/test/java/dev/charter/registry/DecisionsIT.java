@@ -20,7 +20,7 @@ import dev.charter.platform.axon.AxonPersistenceAutoConfiguration;
 import dev.charter.platform.consume.InboundEventListener;
 import dev.charter.platform.publish.CloudEventMapper;
 import dev.charter.testsupport.KafkaTestConsumer;
-import dev.charter.testsupport.KafkaTestProducer;
+import dev.charter.testsupport.KafkaTestPublisher;
 import dev.charter.testsupport.TestInfrastructure;
 import io.cloudevents.CloudEvent;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -168,7 +168,10 @@ class DecisionsIT extends RegistryIntegrationTest {
     }
 
     private void publish(CloudEvent event) {
-        KafkaTestProducer.send(topicPrefix + EventStream.NOMINATIONS.topic(), event.getSubject(), event);
+        try (KafkaTestPublisher publisher = new KafkaTestPublisher(TestInfrastructure.kafkaBootstrapServers(),
+                "nomination")) {
+            publisher.publish(topicPrefix + EventStream.NOMINATIONS.topic(), event.getSubject(), event);
+        }
     }
 
     private Roster roster() throws Exception {

@@ -6,6 +6,7 @@ import io.cloudevents.kafka.CloudEventSerializer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 import java.net.URI;
@@ -14,6 +15,7 @@ import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -23,11 +25,13 @@ import java.util.concurrent.TimeoutException;
  */
 public final class KafkaTestPublisher implements AutoCloseable {
 
+    private final String bootstrapServers;
     private final KafkaProducer<String, CloudEvent> producer;
     private final URI source;
     private final String actor;
 
     public KafkaTestPublisher(String bootstrapServers, String sourceService) {
+        this.bootstrapServers = bootstrapServers;
         this.producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new CloudEventSerializer());
         this.source = URI.create("/charter/" + sourceService);
@@ -43,7 +47,7 @@ public final class KafkaTestPublisher implements AutoCloseable {
      */
     public String publish(String topic, String key, String type, byte[] json) {
         String id = UUID.randomUUID().toString();
-        CloudEvent event = CloudEventBuilder.v1()
+        publish(topic, key, CloudEventBuilder.v1()
                 .withId(id)
                 .withType(type)
                 .withSource(source)
@@ -52,12 +56,28 @@ public final class KafkaTestPublisher implements AutoCloseable {
                 .withDataContentType("application/json")
                 .withData(json)
                 .withExtension("actor", actor)
-                .build();
+                .build());
+        return id;
+    }
+
+    /** Sends an event built by the test (e.g. the same event twice) and waits for the acknowledgement. */
+    public void publish(String topic, String key, CloudEvent event) {
+        await(producer.send(new ProducerRecord<>(topic, key, event)), event.getType(), topic);
+    }
+
+    /** Sends bytes that are not a CloudEvent at all, as a poison message. */
+    public void publishRaw(String topic, String key, byte[] value) {
+        try (KafkaProducer<String, byte[]> raw = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers), new StringSerializer(), new ByteArraySerializer())) {
+            await(raw.send(new ProducerRecord<>(topic, key, value)), "raw bytes", topic);
+        }
+    }
+
+    private static void await(Future<?> sent, String what, String topic) {
         try {
-            producer.send(new ProducerRecord<>(topic, key, event)).get(30, TimeUnit.SECONDS);
-            return id;
+            sent.get(30, TimeUnit.SECONDS);
         } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("Could not publish " + type + " to " + topic, e);
+            throw new IllegalStateException("Could not publish " + what + " to " + topic, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
