@@ -10,7 +10,7 @@ import dev.charter.contracts.voting.DecisionMethod;
 import dev.charter.testsupport.TestInfrastructure;
 import dev.charter.voting.ballot.BallotCommands.CastVote;
 import dev.charter.voting.ballot.BallotOpener;
-import dev.charter.voting.roster.RosterCopy;
+import dev.charter.platform.roster.RosterCopy;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;

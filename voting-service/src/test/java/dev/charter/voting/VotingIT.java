@@ -493,7 +493,7 @@ class VotingIT extends VotingIntegrationTest {
                 .isEqualTo("not-a-member");
 
         publish(EventStream.REGISTRY, "docs", new ModuleRetired("docs", decision));
-        await().atMost(WAIT).until(() -> count("SELECT count(*) FROM roster_module WHERE module_id = 'docs' AND retired") == 1);
+        await().atMost(WAIT).until(() -> count("SELECT count(*) FROM roster_module WHERE module_id = 'docs' AND status = 'RETIRED'") == 1);
         assertThat(problem(409, () -> as("pat").openMotion(new MotionRequest().question("Q?")
                 .body(BallotBody.MODULE_MAINTAINERS).moduleId("docs").deadline(inHours(1)), null)).get("code").asText())
                 .isEqualTo("module-retired");

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-/** Reads this service's copy of the roster (see {@link RosterCopy}). */
+/** Reads this service's copy of the roster (see {@link dev.charter.platform.roster.RosterCopy}). */
 @Component
 public class Roster {
 

@@ -57,7 +57,7 @@ public class RosterQueries {
     public Optional<ModuleView> module(String moduleId) {
         return jdbc.sql("SELECT * FROM roster_module WHERE module_id = ?").param(moduleId)
                 .query((rs, n) -> new ModuleView(rs.getString("module_id"), rs.getString("name"),
-                        rs.getBoolean("retired"), new DecisionRule(DecisionMethod.valueOf(rs.getString("decision_method")),
+                        "RETIRED".equals(rs.getString("status")), new DecisionRule(DecisionMethod.valueOf(rs.getString("decision_method")),
                         (Double) rs.getObject("decision_threshold"),
                         rs.getString("decision_base") == null ? null : ThresholdBase.valueOf(rs.getString("decision_base")),
                         (Double) rs.getObject("decision_quorum"))))

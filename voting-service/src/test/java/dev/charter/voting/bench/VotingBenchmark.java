@@ -10,7 +10,7 @@ import dev.charter.platform.security.DevTokenIssuer;
 import dev.charter.testsupport.TestInfrastructure;
 import dev.charter.voting.VotingInstances;
 import dev.charter.voting.ballot.BallotOpener;
-import dev.charter.voting.roster.RosterCopy;
+import dev.charter.platform.roster.RosterCopy;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;

@@ -1,4 +1,4 @@
-package dev.charter.nomination.roster;
+package dev.charter.platform.roster;
 
 import dev.charter.contracts.registry.RegistryEvent.ConflictOfInterestDeclared;
 import dev.charter.contracts.registry.RegistryEvent.ConflictOfInterestWithdrawn;
@@ -17,14 +17,15 @@ import dev.charter.platform.consume.InboundEventHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
 
 /**
- * This service's copy of the roster, from the registry's stream: persons, seats held now, modules with their
- * nomination process and decision rule, and declared conflicts of interest. Idempotent: the platform skips a
+ * A service's own copy of the roster (DESIGN §2: no service reads another's database), built from the
+ * registry's public events on {@code charter.registry.v1}: persons, the seats held now in every body (module
+ * groups, core maintainers, the lead seat), modules with their nomination process and decision rule, and the
+ * declared conflicts of interest in force. Tables {@code roster_*}; the service reads them with its own
+ * queries. Switched on with {@code charter.roster-copy.enabled=true}. Idempotent: the platform skips a
  * re-delivered event id, and every statement is an upsert or a delete that a second run leaves unchanged.
  */
-@Component
 public class RosterCopy {
 
     private static final Logger log = LoggerFactory.getLogger(RosterCopy.class);
@@ -122,7 +123,8 @@ public class RosterCopy {
         log.info("Roster: {} left the seat {}{}", personId, role, moduleId == null ? "" : " of " + moduleId);
     }
 
-    static String moduleKey(String moduleId) {
+    /** The module column of a seat: the module, or "" for the core maintainers and the lead seat. */
+    public static String moduleKey(String moduleId) {
         return moduleId == null ? "" : moduleId;
     }
 }
