@@ -37,14 +37,13 @@ import dev.charter.platform.security.DevTokenIssuer;
 import dev.charter.testsupport.KafkaTestConsumer;
 import dev.charter.testsupport.KafkaTestPublisher;
 import dev.charter.testsupport.ProblemAssertions;
+import dev.charter.testsupport.ServiceIntegrationTest;
 import dev.charter.testsupport.TestInfrastructure;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -75,7 +74,7 @@ import static org.awaitility.Awaitility.await;
         "charter.consumer.max-attempts=3",
         "charter.consumer.initial-backoff=200ms",
         "db-scheduler.polling-interval=1s"})
-public abstract class NominationIntegrationTest {
+public abstract class NominationIntegrationTest extends ServiceIntegrationTest {
 
     protected static final String RULES = "pytorch-governance-mechanics/2024";
     protected static final DecisionRule SUPERMAJORITY_75 = new DecisionRule(DecisionMethod.SUPERMAJORITY, 0.75,
@@ -92,10 +91,6 @@ public abstract class NominationIntegrationTest {
         TestInfrastructure.register(registry, "nomination");
     }
 
-    @LocalServerPort
-    protected int port;
-    @Value("${charter.kafka.topic-prefix}")
-    protected String topicPrefix;
     @Autowired
     protected DevTokenIssuer tokens;
     @Autowired
@@ -234,9 +229,6 @@ public abstract class NominationIntegrationTest {
 
     // --- the REST API through the generated client
 
-    protected String baseUri() {
-        return "http://localhost:" + port;
-    }
 
     protected NominationClients as(String personId) {
         return NominationClients.as(baseUri(), tokens, personId);

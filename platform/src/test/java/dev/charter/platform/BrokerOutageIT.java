@@ -19,7 +19,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,17 +37,16 @@ class BrokerOutageIT {
         List<String> members = List.of("m1", "m2", "m3");
 
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(PlatformTestApplication.class)
-                .properties(Map.of(
-                        "server.port", "0",
-                        "spring.datasource.url", TestInfrastructure.newDatabase("outage"),
-                        "spring.datasource.username", pg.username(),
-                        "spring.datasource.password", pg.password(),
-                        "spring.kafka.bootstrap-servers", "localhost:" + kafkaPort,
-                        "charter.kafka.topic-prefix", prefix,
-                        "charter.publisher.send-timeout", "3s",
-                        "spring.kafka.producer.properties.max.block.ms", "2000",
-                        "spring.main.banner-mode", "off"))
-                .run()) {
+                // command-line arguments: they win over the application's own configuration
+                .run("--server.port=0",
+                        "--spring.datasource.url=" + TestInfrastructure.newDatabase("outage"),
+                        "--spring.datasource.username=" + pg.username(),
+                        "--spring.datasource.password=" + pg.password(),
+                        "--spring.kafka.bootstrap-servers=localhost:" + kafkaPort,
+                        "--charter.kafka.topic-prefix=" + prefix,
+                        "--charter.publisher.send-timeout=3s",
+                        "--spring.kafka.producer.properties.max.block.ms=2000",
+                        "--spring.main.banner-mode=off")) {
             int port = ((WebServerApplicationContext) app).getWebServer().getPort();
             String token = app.getBean(DevTokenIssuer.class).issue("alice");
             HttpClient http = HttpClient.newHttpClient();

@@ -4,11 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.charter.platform.security.DevTokenIssuer;
 import dev.charter.testsupport.ProblemAssertions;
+import dev.charter.testsupport.ServiceIntegrationTest;
 import dev.charter.testsupport.TestInfrastructure;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -21,25 +20,18 @@ import java.nio.charset.StandardCharsets;
 @SpringBootTest(classes = RegistryApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         args = "--spring.config.name=" + RegistryApplication.CONFIG_NAME)
 @TestPropertySource(properties = "charter.security.dev-issuer.enabled=true")
-public abstract class RegistryIntegrationTest {
+public abstract class RegistryIntegrationTest extends ServiceIntegrationTest {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         TestInfrastructure.register(registry, "registry");
     }
 
-    @LocalServerPort
-    protected int port;
-    @Value("${charter.kafka.topic-prefix}")
-    protected String topicPrefix;
     @Autowired
     protected DevTokenIssuer tokens;
 
     protected static final ObjectMapper JSON = new ObjectMapper();
 
-    protected String baseUri() {
-        return "http://localhost:" + port;
-    }
 
     protected RegistryClients as(String personId) {
         return RegistryClients.as(baseUri(), tokens, personId);

@@ -70,16 +70,18 @@ class RestartIT {
 
     private static ConfigurableApplicationContext start(String database, String prefix, Path keyFile) {
         TestInfrastructure.Postgres pg = TestInfrastructure.postgres();
-        return new SpringApplicationBuilder(RegistryApplication.class).properties(
-                "server.port=0",
-                "spring.datasource.url=" + database,
-                "spring.datasource.username=" + pg.username(),
-                "spring.datasource.password=" + pg.password(),
-                "spring.kafka.bootstrap-servers=" + TestInfrastructure.kafkaBootstrapServers(),
-                "charter.kafka.topic-prefix=" + prefix,
-                "charter.security.dev-issuer.enabled=true",
-                "charter.security.dev-issuer.key-file=" + keyFile,
-                "spring.main.banner-mode=off").run("--spring.config.name=" + RegistryApplication.CONFIG_NAME);
+        // command-line arguments: they win over the service's own configuration file
+        return new SpringApplicationBuilder(RegistryApplication.class).run(
+                "--spring.config.name=" + RegistryApplication.CONFIG_NAME,
+                "--server.port=0",
+                "--spring.datasource.url=" + database,
+                "--spring.datasource.username=" + pg.username(),
+                "--spring.datasource.password=" + pg.password(),
+                "--spring.kafka.bootstrap-servers=" + TestInfrastructure.kafkaBootstrapServers(),
+                "--charter.kafka.topic-prefix=" + prefix,
+                "--charter.security.dev-issuer.enabled=true",
+                "--charter.security.dev-issuer.key-file=" + keyFile,
+                "--spring.main.banner-mode=off");
     }
 
     private static RegistryClients clients(ConfigurableApplicationContext context, String person) {

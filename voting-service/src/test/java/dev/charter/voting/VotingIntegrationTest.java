@@ -22,13 +22,12 @@ import dev.charter.contracts.voting.ThresholdBase;
 import dev.charter.platform.axon.AxonPersistenceAutoConfiguration;
 import dev.charter.platform.security.DevTokenIssuer;
 import dev.charter.testsupport.KafkaTestPublisher;
+import dev.charter.testsupport.ServiceIntegrationTest;
 import dev.charter.testsupport.TestInfrastructure;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -51,7 +50,7 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(classes = VotingApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         args = "--spring.config.name=" + VotingApplication.CONFIG_NAME)
 @TestPropertySource(properties = {"charter.security.dev-issuer.enabled=true", "db-scheduler.polling-interval=1s"})
-public abstract class VotingIntegrationTest {
+public abstract class VotingIntegrationTest extends ServiceIntegrationTest {
 
     protected static final ObjectMapper JSON = AxonPersistenceAutoConfiguration.eventObjectMapper();
     private static final Set<String> SEEDED = ConcurrentHashMap.newKeySet();
@@ -62,10 +61,6 @@ public abstract class VotingIntegrationTest {
         TestInfrastructure.register(registry, "voting");
     }
 
-    @LocalServerPort
-    protected int port;
-    @Value("${charter.kafka.topic-prefix}")
-    protected String topicPrefix;
     @Autowired
     protected DevTokenIssuer tokens;
     @Autowired
@@ -123,9 +118,6 @@ public abstract class VotingIntegrationTest {
         PUBLISHERS.clear();
     }
 
-    protected String baseUri() {
-        return "http://localhost:" + port;
-    }
 
     /** The generated client, acting as the given person (or anonymously with null). */
     protected BallotsApi as(String personId) {
