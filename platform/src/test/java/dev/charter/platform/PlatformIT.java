@@ -189,6 +189,9 @@ class PlatformIT {
 
         HttpResponse<String> noSuchPath = send(HttpRequest.newBuilder(uri("/api/v1/nothing-here")).GET().build());
         assertProblem(noSuchPath, 404, "not-found");
+
+        HttpResponse<String> rejected = send(HttpRequest.newBuilder(uri("/api/v1//members")).GET().build());
+        assertProblem(rejected, 400, "rejected-request");
     }
 
     @Test

@@ -4,12 +4,16 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
+import dev.charter.platform.web.ProblemResponses;
+import dev.charter.platform.web.Problems;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 /**
  * Reads are public (governance is public); every write needs a bearer JWT whose {@code sub} is the acting
@@ -23,6 +27,15 @@ import org.springframework.security.web.SecurityFilterChain;
         "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration"})
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 public class SecurityAutoConfiguration {
+
+    /** A URL the firewall rejects (e.g. {@code //}, encoded slashes) is a 400 problem too, like any bad input. */
+    @Bean
+    @ConditionalOnMissingBean(RequestRejectedHandler.class)
+    public RequestRejectedHandler problemRequestRejectedHandler() {
+        return (request, response, rejected) -> ProblemResponses.write(response,
+                Problems.of(HttpStatus.BAD_REQUEST, "rejected-request", "The request URL is not acceptable."),
+                request.getRequestURI());
+    }
 
     @Bean
     @ConditionalOnMissingBean(SecurityFilterChain.class)
