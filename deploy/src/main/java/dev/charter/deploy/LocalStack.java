@@ -15,8 +15,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The whole system on one machine, no Docker: an embedded PostgreSQL (data kept in {@code .charter/local}),
@@ -25,7 +27,7 @@ import java.util.Map;
  * nothing across restarts, so each service republishes its event store at start-up and consumers skip
  * what they already handled.
  */
-public final class LocalStack {
+public final class LocalStack implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(LocalStack.class);
 
@@ -41,53 +43,82 @@ public final class LocalStack {
                     "charter.nomination.review-cycles.cut-off", "PT1M",
                     "charter.nomination.candidacy-window", "PT30M"));
 
-    private LocalStack() {
-    }
+    private final List<ConfigurableApplicationContext> contexts = new ArrayList<>();
+    private final Map<String, Integer> ports = new LinkedHashMap<>();
+    private final EmbeddedPostgres postgres;
+    private final EmbeddedKafkaKraftBroker kafka;
 
-    public static void main(String[] args) throws Exception {
-        System.setProperty("axoniq.update-checker.disabled", "true");
-        Path home = Path.of(System.getenv().getOrDefault("CHARTER_HOME", ".charter/local")).toAbsolutePath();
+    /**
+     * Starts everything: PostgreSQL with its data in {@code home}, Kafka, then every service on the port
+     * {@code ports} gives it (0 for any free port), and imports the demo roster into an empty registry.
+     */
+    public LocalStack(Path home, int postgresPort, Function<ServiceSpec, Integer> ports) throws IOException {
         Files.createDirectories(home);
-        int postgresPort = port("CHARTER_LOCAL_POSTGRES_PORT", 54329);
-
         log.info("Starting PostgreSQL (data in {}) on port {}", home.resolve("postgres"), postgresPort);
-        EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+        postgres = EmbeddedPostgres.builder()
                 .setDataDirectory(home.resolve("postgres"))
                 .setCleanDataDirectory(false)
                 .setPort(postgresPort)
                 .setRegisterShutdownHook(false)
                 .start();
-
         log.info("Starting Kafka");
-        EmbeddedKafkaKraftBroker kafka = new EmbeddedKafkaKraftBroker(1, 3);
+        kafka = new EmbeddedKafkaKraftBroker(1, 3);
         kafka.brokerListProperty("charter.local.kafka.brokers");
         kafka.brokerProperties(Map.of("auto.create.topics.enable", "true", "num.partitions", "3",
                 "offsets.topic.replication.factor", "1"));
         kafka.afterPropertiesSet();
-
-        List<ConfigurableApplicationContext> contexts = Collections.synchronizedList(new ArrayList<>());
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            log.info("Stopping the local stack");
-            List<ConfigurableApplicationContext> running = new ArrayList<>(contexts);
-            Collections.reverse(running);
-            running.forEach(ConfigurableApplicationContext::close);
-            kafka.destroy();
-            try {
-                postgres.close();
-            } catch (IOException e) {
-                log.warn("PostgreSQL did not stop cleanly", e);
+        try {
+            ServiceLauncher launcher = new ServiceLauncher("jdbc:postgresql://localhost:" + postgresPort + "/postgres",
+                    "postgres", "postgres", kafka.getBrokersAsString(), "", home.resolve("dev-issuer.jwk"), true);
+            for (ServiceSpec service : Services.ALL) {
+                int port = ports.apply(service);
+                log.info("Starting {} on port {}", service.name(), port == 0 ? "(any)" : port);
+                ConfigurableApplicationContext context = launcher.start(service, port,
+                        LOCAL_SETTINGS.getOrDefault(service.name(), Map.of()));
+                contexts.add(context);
+                this.ports.put(service.name(), ServiceLauncher.port(context));
             }
-        }, "charter-local-shutdown"));
-
-        ServiceLauncher launcher = new ServiceLauncher("jdbc:postgresql://localhost:" + postgresPort + "/postgres",
-                "postgres", "postgres", kafka.getBrokersAsString(), "", home.resolve("dev-issuer.jwk"), true);
-        for (ServiceSpec service : Services.ALL) {
-            int port = port(service.name().toUpperCase() + "_PORT", service.defaultPort());
-            log.info("Starting {} on port {}", service.name(), port);
-            contexts.add(launcher.start(service, port, LOCAL_SETTINGS.getOrDefault(service.name(), Map.of())));
+            seed(contexts.get(0));
+        } catch (RuntimeException | IOException e) {
+            close();
+            throw e;
         }
-        seed(contexts.get(0));
-        printWelcome(kafka.getBrokersAsString(), postgresPort);
+    }
+
+    public static void main(String[] args) throws Exception {
+        System.setProperty("axoniq.update-checker.disabled", "true");
+        Path home = Path.of(System.getenv().getOrDefault("CHARTER_HOME", ".charter/local")).toAbsolutePath();
+        int postgresPort = port("CHARTER_LOCAL_POSTGRES_PORT", 54329);
+        LocalStack stack = new LocalStack(home, postgresPort,
+                service -> port(service.name().toUpperCase() + "_PORT", service.defaultPort()));
+        Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "charter-local-shutdown"));
+        stack.printWelcome(postgresPort);
+    }
+
+    /** The service's running context. */
+    public ConfigurableApplicationContext service(ServiceSpec service) {
+        return contexts.get(Services.ALL.indexOf(service));
+    }
+
+    /** The port the service listens on. */
+    public int port(ServiceSpec service) {
+        return ports.get(service.name());
+    }
+
+    /** Stops the services, then Kafka, then PostgreSQL (its data stays). */
+    @Override
+    public synchronized void close() {
+        log.info("Stopping the local stack");
+        List<ConfigurableApplicationContext> running = new ArrayList<>(contexts);
+        Collections.reverse(running);
+        running.forEach(ConfigurableApplicationContext::close);
+        contexts.clear();
+        kafka.destroy();
+        try {
+            postgres.close();
+        } catch (IOException e) {
+            log.warn("PostgreSQL did not stop cleanly", e);
+        }
     }
 
     private static void seed(ConfigurableApplicationContext registry) throws IOException {
@@ -102,15 +133,15 @@ public final class LocalStack {
         log.info("Imported the demo roster: {} persons, {} modules", report.persons(), report.modules());
     }
 
-    private static void printWelcome(String kafka, int postgresPort) {
+    private void printWelcome(int postgresPort) {
         StringBuilder text = new StringBuilder("\n\n  Charter is running (local stack). Ctrl-C stops it; data stays in .charter/local.\n\n");
         for (ServiceSpec service : Services.ALL) {
-            String base = "http://localhost:" + port(service.name().toUpperCase() + "_PORT", service.defaultPort());
+            String base = "http://localhost:" + port(service);
             text.append(String.format("  %-12s %s/api/v1/...   OpenAPI: %s/openapi/%s   health: %s/actuator/health%n",
                     service.name(), base, base, service.document(), base));
         }
         text.append(String.format("%n  Kafka bootstrap: %s   PostgreSQL: jdbc:postgresql://localhost:%d/postgres "
-                + "(user postgres, one schema per service)%n", kafka, postgresPort));
+                + "(user postgres, one schema per service)%n", kafka.getBrokersAsString(), postgresPort));
         text.append("""
 
                   A token for any person (the demo lead is 'ada'):
