@@ -309,7 +309,7 @@ class NominationIT extends NominationIntegrationTest {
     }
 
     @Test
-    @DisplayName("the nominator withdraws before the ballot closes; the withdrawal on Kafka names the ballot request to cancel")
+    @DisplayName("the nominator withdraws before the decision; the withdrawal on Kafka names the ballot request to cancel")
     void withdrawal() throws Exception {
         String id = as("bob").nominations().submitNomination(new NominationRequest()
                 .kind(NominationKind.MODULE_MAINTAINER).personId("yuri").moduleId("nn-functional"), null).getId();

@@ -172,7 +172,10 @@ public class Nomination {
                 requireText(command.summary(), "summary"), Eligibility.links(command.links())));
     }
 
-    /** The nominator withdraws before the ballot closes; voting-service cancels an open ballot. */
+    /**
+     * The nominator withdraws before the decision (Confirmed or Declined), also while the reasoning is awaited;
+     * voting-service cancels a ballot still open (a closed one stays as it was, public).
+     */
     @CommandHandler
     public void handle(WithdrawNomination command, DeadlineManager deadlines) {
         if (!command.withdrawnBy().equals(nominatedBy)) {
@@ -184,11 +187,8 @@ public class Nomination {
                     "The nomination is already withdrawn.");
             case CONFIRMED, DECLINED -> throw new GovernanceException.Conflict("already-decided",
                     "The nomination is already " + status.name().toLowerCase() + ".");
-            case AWAITING_REASONING -> throw new GovernanceException.Conflict("ballot-closed",
-                    Eligibility.ruleOf(kind), "The deciding body has voted; the nomination can no longer be "
-                    + "withdrawn, the decision only waits for its reasoning.");
             default -> {
-                // SCHEDULED or IN_REVIEW: still open
+                // SCHEDULED, IN_REVIEW or AWAITING_REASONING: not decided yet
             }
         }
         apply(new NominationWithdrawn(nominationId, command.withdrawnBy(), requireText(command.reason(), "reason"),

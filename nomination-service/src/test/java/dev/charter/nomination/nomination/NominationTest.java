@@ -471,7 +471,7 @@ class NominationTest {
     // --- withdrawal
 
     @Test
-    @DisplayName("the nominator withdraws before the ballot closes; the withdrawal names the ballot to cancel")
+    @DisplayName("R9: the nominator withdraws before the decision; the withdrawal names the ballot to cancel")
     void withdrawInReview() {
         fixture.given(moduleNominationInReview())
                 .when(new WithdrawNomination(ID, "bob", "She prefers to wait."))
@@ -490,14 +490,14 @@ class NominationTest {
     }
 
     @Test
-    @DisplayName("only the nominator withdraws (403), and not once the deciding body has voted (409)")
+    @DisplayName("R9: only the nominator withdraws (403); before the decision, even while its reasoning is awaited")
     void withdrawalChecks() {
         fixture.given(moduleNominationInReview())
                 .when(new WithdrawNomination(ID, "mallory", "Because."))
                 .expectException(refusal(GovernanceException.NotAllowed.class, "not-the-nominator", "R9"));
         fixture.given(awaitingReasoning(moduleNominationInReview(), BallotOutcome.REJECTED))
-                .when(new WithdrawNomination(ID, "bob", "Too late."))
-                .expectException(refusal(GovernanceException.Conflict.class, "ballot-closed", "R9"));
+                .when(new WithdrawNomination(ID, "bob", "Before the reasoning."))
+                .expectEvents(new NominationWithdrawn(ID, "bob", "Before the reasoning.", Nomination.requestId(ID)));
     }
 
     // --- helpers
