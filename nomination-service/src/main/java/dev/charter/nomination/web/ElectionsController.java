@@ -54,12 +54,10 @@ public class ElectionsController implements ElectionsApi {
     @Override
     public ResponseEntity<ElectionPage> listElections(Boolean open, String after, Integer limit) {
         int size = Cursors.limit(limit);
-        List<ElectionView> rows = elections.list(open, Pages.after(after), size + 1);
+        List<ElectionView> rows = elections.list(open, Cursors.decodePosition(after), size + 1);
         ElectionPage page = new ElectionPage(rows.stream().limit(size).map(NominationMapping::electionSummary)
                 .toList());
-        if (rows.size() > size) {
-            page.next(Pages.next(rows.get(size - 1).seq()));
-        }
+        page.next(Cursors.next(rows, size, row -> row.seq()));
         return ResponseEntity.ok(page);
     }
 

@@ -99,11 +99,9 @@ public class NominationsController implements NominationsApi {
                 kind == null ? null : dev.charter.contracts.nominations.NominationKind.valueOf(kind.getValue()),
                 moduleId(moduleId), personId == null ? null : personId.trim().toLowerCase(Locale.ROOT),
                 cycleId == null || cycleId.isBlank() ? null : cycleId.trim());
-        List<NominationView> rows = nominations.list(filter, Pages.after(after), size + 1);
+        List<NominationView> rows = nominations.list(filter, Cursors.decodePosition(after), size + 1);
         NominationPage page = new NominationPage(rows.stream().limit(size).map(NominationMapping::summary).toList());
-        if (rows.size() > size) {
-            page.next(Pages.next(rows.get(size - 1).seq()));
-        }
+        page.next(Cursors.next(rows, size, row -> row.seq()));
         return ResponseEntity.ok(page);
     }
 

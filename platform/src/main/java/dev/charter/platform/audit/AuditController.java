@@ -27,18 +27,9 @@ public class AuditController implements AuditApi {
     @Override
     public ResponseEntity<ChainPage> listChainedEvents(String after, Integer limit) {
         int size = Cursors.limit(limit);
-        String cursor = Cursors.decode(after);
-        long afterSequence;
-        try {
-            afterSequence = cursor.isEmpty() ? 0 : Long.parseLong(cursor);
-        } catch (NumberFormatException e) {
-            throw new GovernanceException.BadInput("invalid-cursor", "The 'after' cursor is not one this API issued.");
-        }
-        List<AuditChain.Link> links = chain.after(afterSequence, size + 1);
+        List<AuditChain.Link> links = chain.after(Cursors.decodePosition(after), size + 1);
         ChainPage page = new ChainPage(links.stream().limit(size).map(AuditController::link).toList());
-        if (links.size() > size) {
-            page.next(Cursors.encode(Long.toString(links.get(size - 1).sequence())));
-        }
+        page.next(Cursors.next(links, size, AuditChain.Link::sequence));
         return ResponseEntity.ok(page);
     }
 

@@ -2,6 +2,8 @@ package dev.charter.platform.web;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
+import java.util.function.Function;
 
 /** Opaque cursors for cursor pagination ({@code after}, {@code limit}, {@code next}; DESIGN §5). */
 public final class Cursors {
@@ -27,6 +29,27 @@ public final class Cursors {
         } catch (IllegalArgumentException e) {
             throw new GovernanceException.BadInput("invalid-cursor", "The 'after' cursor is not one this API issued.");
         }
+    }
+
+    /** For lists ordered by a numeric position: the position a cursor continues after, 0 for the first page. */
+    public static long decodePosition(String cursor) {
+        String position = decode(cursor);
+        if (position.isEmpty()) {
+            return 0;
+        }
+        try {
+            return Long.parseLong(position);
+        } catch (NumberFormatException e) {
+            throw new GovernanceException.BadInput("invalid-cursor", "The 'after' cursor is not one this API issued.");
+        }
+    }
+
+    /**
+     * The {@code next} cursor of a page read with {@code limit + 1} rows: the key of its last item, or null on the
+     * last page.
+     */
+    public static <T> String next(List<T> rows, int limit, Function<T, ?> key) {
+        return rows.size() > limit ? encode(String.valueOf(key.apply(rows.get(limit - 1)))) : null;
     }
 
     public static int limit(Integer limit) {

@@ -1,6 +1,7 @@
 package dev.charter.registry.module;
 
 import dev.charter.contracts.registry.NominationProcess;
+import dev.charter.platform.web.Text;
 import dev.charter.contracts.registry.RegistryEvent.MaintainerAppointed;
 import dev.charter.contracts.registry.RegistryEvent.MaintainerRemoved;
 import dev.charter.contracts.registry.RegistryEvent.ModuleAdded;
@@ -67,7 +68,7 @@ public class Module {
                 : command.initialMaintainers());
         initial.forEach(personId -> persons.requireRegisteredIndividual(personId));
         apply(new ModuleAdded(command.moduleId(), command.name().trim(), command.kind(), location,
-                blankToNull(command.description()), rule,
+                Text.blankToNull(command.description()), rule,
                 command.nominationProcess() == null ? NominationProcess.CORE_MAINTAINERS : command.nominationProcess(),
                 inactivity, command.decision()));
         initial.forEach(personId -> apply(new MaintainerAppointed(personId, Role.MODULE_MAINTAINER, command.moduleId(),
@@ -79,7 +80,7 @@ public class Module {
         requireActive();
         String location = ModuleRules.location(command.kind(), command.location());
         apply(new ModuleRescoped(moduleId, command.name().trim(), command.kind(), location,
-                blankToNull(command.description()), command.decision()));
+                Text.blankToNull(command.description()), command.decision()));
     }
 
     @CommandHandler
@@ -223,7 +224,4 @@ public class Module {
     }
 
 
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.trim();
-    }
 }

@@ -1,6 +1,7 @@
 package dev.charter.registry.person;
 
 import dev.charter.contracts.registry.ConflictKind;
+import dev.charter.platform.web.Text;
 import dev.charter.contracts.registry.RegistryEvent.AffiliationChanged;
 import dev.charter.contracts.registry.RegistryEvent.ConflictOfInterestDeclared;
 import dev.charter.contracts.registry.RegistryEvent.ConflictOfInterestWithdrawn;
@@ -41,12 +42,12 @@ public class Person {
 
     @CommandHandler
     public Person(RegisterPerson command) {
-        apply(new PersonRegistered(command.personId(), command.displayName().trim(), blankToNull(command.affiliation())));
+        apply(new PersonRegistered(command.personId(), command.displayName().trim(), Text.blankToNull(command.affiliation())));
     }
 
     @CommandHandler
     public void handle(ChangeAffiliation command) {
-        String next = blankToNull(command.affiliation());
+        String next = Text.blankToNull(command.affiliation());
         if (Objects.equals(next, affiliation)) {
             throw new GovernanceException.Conflict("affiliation-unchanged",
                     personId + "'s affiliation is already " + (affiliation == null ? "independent" : affiliation) + ".");
@@ -68,7 +69,7 @@ public class Person {
                             + " is already declared.");
         }
         apply(new ConflictOfInterestDeclared(personId, command.conflictId(), command.otherPersonId(), command.kind(),
-                blankToNull(command.description())));
+                Text.blankToNull(command.description())));
     }
 
     @CommandHandler
@@ -103,7 +104,4 @@ public class Person {
         conflicts.remove(event.conflictId());
     }
 
-    static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.trim();
-    }
 }

@@ -54,9 +54,7 @@ public class ModulesController implements ModulesApi {
                 Cursors.decode(after), size + 1);
         ModulePage page = new ModulePage(rows.stream().limit(size).map(RegistryMapping::module).toList())
                 .asOf(RegistryMapping.time(at));
-        if (rows.size() > size) {
-            page.next(Cursors.encode(rows.get(size - 1).moduleId()));
-        }
+        page.next(Cursors.next(rows, size, row -> row.moduleId()));
         return ResponseEntity.ok(page);
     }
 

@@ -1,6 +1,7 @@
 package dev.charter.registry.web;
 
 import dev.charter.api.registry.PersonsApi;
+import dev.charter.platform.web.Text;
 import dev.charter.api.registry.model.AffiliationChange;
 import dev.charter.api.registry.model.Conflict;
 import dev.charter.api.registry.model.ConflictDeclaration;
@@ -54,9 +55,7 @@ public class PersonsController implements PersonsApi {
         int size = Cursors.limit(limit);
         List<RosterViews.PersonSummaryView> rows = roster.persons(Cursors.decode(after), size + 1);
         PersonPage page = new PersonPage(rows.stream().limit(size).map(RegistryMapping::summary).toList());
-        if (rows.size() > size) {
-            page.next(Cursors.encode(rows.get(size - 1).personId()));
-        }
+        page.next(Cursors.next(rows, size, row -> row.personId()));
         return ResponseEntity.ok(page);
     }
 
@@ -70,7 +69,7 @@ public class PersonsController implements PersonsApi {
         }
         commands.sendAndWait(new RegisterPerson(personId, registration.getDisplayName(), registration.getAffiliation()));
         return ResponseEntity.status(HttpStatus.CREATED).body(new PersonSummary(personId,
-                registration.getDisplayName().trim()).affiliation(blankToNull(registration.getAffiliation())));
+                registration.getDisplayName().trim()).affiliation(Text.blankToNull(registration.getAffiliation())));
     }
 
     @Override
@@ -86,7 +85,7 @@ public class PersonsController implements PersonsApi {
         permissions.requireSelfOrCore(Actors.require(), id, "change " + id + "'s affiliation");
         commands.sendAndWait(new ChangeAffiliation(id, change.getAffiliation()));
         return ResponseEntity.ok(new PersonSummary(id, directory.displayName(id).orElse(id))
-                .affiliation(blankToNull(change.getAffiliation())));
+                .affiliation(Text.blankToNull(change.getAffiliation())));
     }
 
     @Override
@@ -103,7 +102,7 @@ public class PersonsController implements PersonsApi {
         ConflictKind kind = ConflictKind.valueOf(declaration.getKind().getValue());
         commands.sendAndWait(new DeclareConflict(id, conflictId, other, kind, declaration.getDescription()));
         return ResponseEntity.status(HttpStatus.CREATED).body(new Conflict(conflictId, id, other, declaration.getKind())
-                .description(blankToNull(declaration.getDescription()))
+                .description(Text.blankToNull(declaration.getDescription()))
                 .declaredAt(RegistryMapping.time(clock.instant())));
     }
 
@@ -148,7 +147,4 @@ public class PersonsController implements PersonsApi {
         return new GovernanceException.NotFound("no-such-person", "No person '" + personId + "' is registered.");
     }
 
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.trim();
-    }
 }

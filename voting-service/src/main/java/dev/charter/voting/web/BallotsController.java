@@ -1,6 +1,7 @@
 package dev.charter.voting.web;
 
 import dev.charter.api.voting.BallotsApi;
+import dev.charter.platform.web.Text;
 import dev.charter.api.voting.model.Ballot;
 import dev.charter.api.voting.model.BallotBody;
 import dev.charter.api.voting.model.BallotOutcome;
@@ -65,14 +66,12 @@ public class BallotsController implements BallotsApi {
         int size = Cursors.limit(limit);
         BallotFilter filter = new BallotFilter(
                 status == null ? null : dev.charter.voting.ballot.BallotStatus.valueOf(status.getValue()),
-                blankToNull(subjectKind), blankToNull(subjectId),
+                Text.blankToNull(subjectKind), Text.blankToNull(subjectId),
                 body == null ? null : dev.charter.contracts.voting.BallotBody.valueOf(body.getValue()),
                 moduleId == null || moduleId.isBlank() ? null : moduleId.trim().toLowerCase(Locale.ROOT));
-        List<BallotSummaryView> rows = ballots.list(filter, position(after), size + 1);
+        List<BallotSummaryView> rows = ballots.list(filter, Cursors.decodePosition(after), size + 1);
         BallotPage page = new BallotPage(rows.stream().limit(size).map(VotingMapping::summary).toList());
-        if (rows.size() > size) {
-            page.next(Cursors.encode(Long.toString(rows.get(size - 1).position())));
-        }
+        page.next(Cursors.next(rows, size, BallotSummaryView::position));
         return ResponseEntity.ok(page);
     }
 
@@ -137,23 +136,9 @@ public class BallotsController implements BallotsApi {
         }
     }
 
-    private static long position(String after) {
-        String key = Cursors.decode(after);
-        if (key.isEmpty()) {
-            return 0;
-        }
-        try {
-            return Long.parseLong(key);
-        } catch (NumberFormatException e) {
-            throw new GovernanceException.BadInput("invalid-cursor", "The 'after' cursor is not one this API issued.");
-        }
-    }
 
     private static GovernanceException noSuchBallot(String ballotId) {
         return new GovernanceException.NotFound("no-such-ballot", "No ballot '" + ballotId + "'.");
     }
 
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.trim();
-    }
 }
