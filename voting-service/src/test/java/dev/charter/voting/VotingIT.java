@@ -479,10 +479,10 @@ class VotingIT extends VotingIntegrationTest {
                 dev.charter.contracts.voting.DecisionMethod.UNANIMOUS, null, null, null)));
         publish(EventStream.REGISTRY, "pat", new ConflictOfInterestDeclared("pat", "conflict-2", "sam", ConflictKind.FILIAL, null));
         publish(EventStream.REGISTRY, "pat", new ConflictOfInterestWithdrawn("pat", "conflict-2", "sam", "resolved"));
-        await().atMost(WAIT).until(() -> count("SELECT count(*) FROM roster_seat WHERE module_id = 'docs'") == 1
-                && count("SELECT count(*) FROM roster_module WHERE module_id = 'docs' AND decision_method = 'UNANIMOUS'") == 1
+        await().atMost(WAIT).until(() -> roster.moduleMaintainers("docs").equals(List.of("pat"))
+                && roster.module("docs").map(m -> m.decisionRule().method() == dev.charter.contracts.voting.DecisionMethod.UNANIMOUS).orElse(false)
                 && count("SELECT count(*) FROM inbound_event WHERE event_type LIKE '%ConflictOfInterestWithdrawn%'") == 1);
-        assertThat(count("SELECT count(*) FROM roster_conflict WHERE conflict_id = 'conflict-2'")).isZero();
+        assertThat(roster.conflictedWith("pat")).isEmpty();
 
         Ballot ballot = as("pat").openMotion(new MotionRequest().question("Move the docs to the new site?")
                 .body(BallotBody.MODULE_MAINTAINERS).moduleId("docs").deadline(inHours(1)), null);
@@ -493,7 +493,7 @@ class VotingIT extends VotingIntegrationTest {
                 .isEqualTo("not-a-member");
 
         publish(EventStream.REGISTRY, "docs", new ModuleRetired("docs", decision));
-        await().atMost(WAIT).until(() -> count("SELECT count(*) FROM roster_module WHERE module_id = 'docs' AND status = 'RETIRED'") == 1);
+        await().atMost(WAIT).until(() -> roster.module("docs").map(m -> !m.active()).orElse(false));
         assertThat(problem(409, () -> as("pat").openMotion(new MotionRequest().question("Q?")
                 .body(BallotBody.MODULE_MAINTAINERS).moduleId("docs").deadline(inHours(1)), null)).get("code").asText())
                 .isEqualTo("module-retired");

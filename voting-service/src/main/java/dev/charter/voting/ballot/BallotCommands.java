@@ -5,8 +5,6 @@ import dev.charter.contracts.voting.Choice;
 import dev.charter.contracts.voting.VotingEvent.BallotOpened;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
-import dev.charter.voting.roster.BodySnapshot;
-
 import java.time.Instant;
 import java.util.List;
 

@@ -3,8 +3,7 @@ package dev.charter.voting.ballot;
 import dev.charter.contracts.voting.BallotRequest;
 import dev.charter.contracts.voting.Recusal;
 import dev.charter.contracts.voting.RecusalReason;
-
-import dev.charter.voting.roster.BodySnapshot;
+import dev.charter.platform.roster.DeclaredConflict;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -54,7 +53,7 @@ public final class Electorate {
 
     private static String conflictedWith(String member, Set<String> concerned, BodySnapshot body) {
         Set<String> with = new TreeSet<>();
-        for (BodySnapshot.DeclaredConflict conflict : body.conflicts()) {
+        for (DeclaredConflict conflict : body.conflicts()) {
             String other = conflict.counterpartOf(member);
             if (other != null && concerned.contains(other.toLowerCase(Locale.ROOT))) {
                 with.add(other.toLowerCase(Locale.ROOT));

@@ -5,8 +5,9 @@ import dev.charter.contracts.voting.BallotRequest;
 import dev.charter.contracts.voting.DecisionMethod;
 import dev.charter.contracts.voting.DecisionRule;
 import dev.charter.contracts.voting.ThresholdBase;
+import dev.charter.platform.roster.ModuleFacts;
+import dev.charter.platform.roster.RosterReader;
 import dev.charter.platform.web.GovernanceException;
-import dev.charter.voting.roster.RosterQueries;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
@@ -35,10 +36,10 @@ public class Motions {
                          String subjectId) {
     }
 
-    private final RosterQueries roster;
+    private final RosterReader roster;
     private final Clock clock;
 
-    public Motions(RosterQueries roster, Clock clock) {
+    public Motions(RosterReader roster, Clock clock) {
         this.roster = roster;
         this.clock = clock;
     }
@@ -98,10 +99,10 @@ public class Motions {
         return rule;
     }
 
-    private RosterQueries.ModuleView activeModule(String moduleId) {
-        RosterQueries.ModuleView module = roster.module(moduleId).orElseThrow(() ->
+    private ModuleFacts activeModule(String moduleId) {
+        ModuleFacts module = roster.module(moduleId).orElseThrow(() ->
                 new GovernanceException.NotFound("no-such-module", "No module '" + moduleId + "'."));
-        if (module.retired()) {
+        if (!module.active()) {
             throw new GovernanceException.Conflict("module-retired", "R15", "Module " + moduleId + " is retired.");
         }
         return module;

@@ -1,5 +1,6 @@
 package dev.charter.voting.ballot;
 
+import dev.charter.contracts.registry.ConflictKind;
 import dev.charter.contracts.voting.BallotBody;
 import dev.charter.contracts.voting.BallotIds;
 import dev.charter.contracts.voting.BallotOutcome;
@@ -20,6 +21,7 @@ import dev.charter.contracts.voting.VotingEvent.BallotReferredToLead;
 import dev.charter.contracts.voting.VotingEvent.MemberRecused;
 import dev.charter.contracts.voting.VotingEvent.VoteCast;
 import dev.charter.platform.messaging.EventMetadata;
+import dev.charter.platform.roster.DeclaredConflict;
 import dev.charter.platform.web.GovernanceException;
 import dev.charter.voting.ballot.BallotCommands.CancelBallot;
 import dev.charter.voting.ballot.BallotCommands.CastVote;
@@ -28,8 +30,6 @@ import dev.charter.voting.ballot.BallotCommands.DecideAsLead;
 import dev.charter.voting.ballot.BallotCommands.OpenBallot;
 import dev.charter.voting.ballot.BallotCommands.Opened;
 import dev.charter.voting.ballot.BallotCommands.RecuseSelf;
-import dev.charter.voting.roster.BodySnapshot;
-import dev.charter.voting.roster.BodySnapshot.DeclaredConflict;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.hamcrest.Description;
@@ -43,6 +43,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+import static dev.charter.testsupport.Refusals.refusal;
 import static org.axonframework.test.matchers.Matchers.andNoMore;
 import static org.axonframework.test.matchers.Matchers.exactSequenceOf;
 import static org.axonframework.test.matchers.Matchers.predicate;
@@ -72,7 +73,7 @@ class BallotTest {
         BallotRequest request = request("removal-margaret", BallotBody.CORE_MAINTAINERS, DecisionMethod.MAJORITY,
                 List.of("margaret"));
         BodySnapshot body = new BodySnapshot(CORE, "ada",
-                List.of(new DeclaredConflict("c1", "linus", "margaret")));
+                List.of(new DeclaredConflict("c1", "linus", "margaret", ConflictKind.OTHER)));
         fixture.givenNoPriorActivity()
                 .when(new OpenBallot(id(request), request, body, 42, RULES, now))
                 .expectEvents(new BallotOpened(id(request), request, List.of("ada", "grace"), List.of(
@@ -101,7 +102,7 @@ class BallotTest {
         fixture.givenNoPriorActivity()
                 .when(new OpenBallot(id(request), request, CORE_BODY, 1, RULES, now))
                 .expectNoEvents()
-                .expectException(governance(GovernanceException.RuleViolation.class, "sole-decider-is-the-lead", "R8"));
+                .expectException(refusal(GovernanceException.RuleViolation.class, "sole-decider-is-the-lead", "R8"));
     }
 
     @Test
@@ -110,7 +111,7 @@ class BallotTest {
         BallotRequest request = coreMajority("mismatch");
         fixture.givenNoPriorActivity()
                 .when(new OpenBallot("ballot-other", request, CORE_BODY, 1, RULES, now))
-                .expectException(governance(GovernanceException.BadInput.class, "invalid-ballot-id", null));
+                .expectException(refusal(GovernanceException.BadInput.class, "invalid-ballot-id", null));
     }
 
     @Test
@@ -134,7 +135,7 @@ class BallotTest {
         fixture.given(opened(request, CORE))
                 .when(vote(request, "dennis", Choice.YES))
                 .expectNoEvents()
-                .expectException(governance(GovernanceException.NotAllowed.class, "not-in-electorate", null));
+                .expectException(refusal(GovernanceException.NotAllowed.class, "not-in-electorate", null));
     }
 
     @Test
@@ -147,7 +148,7 @@ class BallotTest {
                         1, RULES))
                 .when(vote(request, "margaret", Choice.NO))
                 .expectNoEvents()
-                .expectException(governance(GovernanceException.NotAllowed.class, "recused", "R10"));
+                .expectException(refusal(GovernanceException.NotAllowed.class, "recused", "R10"));
     }
 
     @Test
@@ -158,7 +159,7 @@ class BallotTest {
                         yesNoTally(4, 0, 0, 0, 0, null, false), CloseReason.DEADLINE, null, null))
                 .when(vote(request, "grace", Choice.YES))
                 .expectNoEvents()
-                .expectException(governance(GovernanceException.Conflict.class, "ballot-closed", null));
+                .expectException(refusal(GovernanceException.Conflict.class, "ballot-closed", null));
     }
 
     @Test
@@ -168,7 +169,7 @@ class BallotTest {
         fixture.given(opened(request, CORE))
                 .when(new CastVote(id(request), "grace", Choice.YES, List.of(), null, request.deadline()))
                 .expectNoEvents()
-                .expectException(governance(GovernanceException.Conflict.class, "voting-ended", null));
+                .expectException(refusal(GovernanceException.Conflict.class, "voting-ended", null));
     }
 
     @Test
@@ -245,7 +246,7 @@ class BallotTest {
                         yesNoTally(4, 0, 2, 2, 0, null, true)))
                 .when(new DecideAsLead(id(request), "grace", Choice.YES, "I would like it"))
                 .expectNoEvents()
-                .expectException(governance(GovernanceException.NotAllowed.class, "not-the-lead", "R8"));
+                .expectException(refusal(GovernanceException.NotAllowed.class, "not-the-lead", "R8"));
     }
 
     @Test
@@ -256,7 +257,7 @@ class BallotTest {
                         yesNoTally(4, 0, 2, 2, 0, null, true)))
                 .when(new DecideAsLead(id(request), "ada", Choice.YES, " "))
                 .expectNoEvents()
-                .expectException(governance(GovernanceException.RuleViolation.class, "reasoning-required", "R8"));
+                .expectException(refusal(GovernanceException.RuleViolation.class, "reasoning-required", "R8"));
     }
 
     @Test
@@ -266,7 +267,7 @@ class BallotTest {
         fixture.given(opened(request, CORE))
                 .when(new DecideAsLead(id(request), "ada", Choice.YES, "because"))
                 .expectNoEvents()
-                .expectException(governance(GovernanceException.Conflict.class, "not-referred-to-lead", "R8"));
+                .expectException(refusal(GovernanceException.Conflict.class, "not-referred-to-lead", "R8"));
     }
 
     @Test
@@ -362,7 +363,7 @@ class BallotTest {
         fixture.givenCommands(open(request, new BodySnapshot(List.of("ada"), "ada", List.of())))
                 .when(vote(request, "ada", Choice.YES))
                 .expectNoEvents()
-                .expectException(governance(GovernanceException.RuleViolation.class, "reasoning-required", "R8"));
+                .expectException(refusal(GovernanceException.RuleViolation.class, "reasoning-required", "R8"));
     }
 
     @Test
@@ -387,7 +388,7 @@ class BallotTest {
         fixture.givenCommands(open(request, new BodySnapshot(List.of("grace", "linus", "margaret"), null, List.of())))
                 .when(rank(request, "grace", "grace", "ken"))
                 .expectNoEvents()
-                .expectException(governance(GovernanceException.BadInput.class, "invalid-vote", null));
+                .expectException(refusal(GovernanceException.BadInput.class, "invalid-vote", null));
     }
 
     // --- deadline, recusal, cancelling ---------------------------------------------------------------------
@@ -437,7 +438,7 @@ class BallotTest {
         fixture.given(opened(request, CORE))
                 .when(new RecuseSelf(id(request), "dennis", "not mine", now))
                 .expectNoEvents()
-                .expectException(governance(GovernanceException.NotAllowed.class, "not-in-electorate", "R10"));
+                .expectException(refusal(GovernanceException.NotAllowed.class, "not-in-electorate", "R10"));
     }
 
     @Test
@@ -457,7 +458,7 @@ class BallotTest {
         fixture.given(opened(request, CORE), new BallotCancelled(id(request), request.requestId(), "withdrawn"))
                 .when(vote(request, "ada", Choice.YES))
                 .expectNoEvents()
-                .expectException(governance(GovernanceException.Conflict.class, "ballot-cancelled", null));
+                .expectException(refusal(GovernanceException.Conflict.class, "ballot-cancelled", null));
     }
 
     @Test
@@ -529,21 +530,6 @@ class BallotTest {
         return new Tally(electorate, recused, yes + no + abstain, yes, no, abstain, required, quorumMet,
                 List.of(new Round(1, List.of(new OptionCount("YES", yes), new OptionCount("NO", no),
                         new OptionCount("ABSTAIN", abstain)), null, false, 0)), null);
-    }
-
-    private static Matcher<Object> governance(Class<? extends GovernanceException> type, String code, String rule) {
-        return new TypeSafeMatcher<>() {
-            @Override
-            protected boolean matchesSafely(Object item) {
-                return type.isInstance(item) && ((GovernanceException) item).code().equals(code)
-                        && java.util.Objects.equals(((GovernanceException) item).rule(), rule);
-            }
-
-            @Override
-            public void describeTo(Description description) {
-                description.appendText(type.getSimpleName() + " " + code + (rule == null ? "" : " (" + rule + ")"));
-            }
-        };
     }
 
     private static <T> Matcher<Object> matches(Class<T> type, java.util.function.Predicate<T> test) {

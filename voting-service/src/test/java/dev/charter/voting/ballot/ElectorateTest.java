@@ -1,14 +1,14 @@
 package dev.charter.voting.ballot;
 
+import dev.charter.contracts.registry.ConflictKind;
 import dev.charter.contracts.voting.BallotBody;
 import dev.charter.contracts.voting.BallotRequest;
 import dev.charter.contracts.voting.DecisionMethod;
 import dev.charter.contracts.voting.Recusal;
 import dev.charter.contracts.voting.RecusalReason;
 import dev.charter.contracts.voting.ThresholdBase;
+import dev.charter.platform.roster.DeclaredConflict;
 import dev.charter.platform.web.GovernanceException;
-import dev.charter.voting.roster.BodySnapshot;
-import dev.charter.voting.roster.BodySnapshot.DeclaredConflict;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -28,9 +28,9 @@ class ElectorateTest {
     void conflictEitherDirection() {
         BallotRequest request = request(List.of("Margaret"));
         BodySnapshot body = new BodySnapshot(List.of("Linus", "grace", "ken", "margaret"), "ada", List.of(
-                new DeclaredConflict("c1", "margaret", "linus"),
-                new DeclaredConflict("c2", "ken", "MARGARET"),
-                new DeclaredConflict("c3", "grace", "someone-else")));
+                new DeclaredConflict("c1", "margaret", "linus", ConflictKind.OTHER),
+                new DeclaredConflict("c2", "ken", "MARGARET", ConflictKind.OTHER),
+                new DeclaredConflict("c3", "grace", "someone-else", ConflictKind.OTHER)));
         Electorate.Frozen frozen = Electorate.freeze(BallotRequests.canonical(request), body);
         assertThat(frozen.electorate()).containsExactly("grace");
         assertThat(frozen.recusals()).containsExactly(
