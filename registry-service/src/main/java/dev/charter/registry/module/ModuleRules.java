@@ -68,7 +68,7 @@ public final class ModuleRules {
                 yield new DecisionRule(rule.method(), null, null, quorum);
             }
             case SUPERMAJORITY -> {
-                if (rule.threshold() == null || rule.threshold() <= 0.5 || rule.threshold() > 1) {
+                if (!DecisionRule.isSupermajorityThreshold(rule.threshold())) {
                     throw new GovernanceException.RuleViolation("invalid-decision-rule", "R4",
                             "A SUPERMAJORITY needs a threshold above 0.5 and at most 1, e.g. 0.75.");
                 }

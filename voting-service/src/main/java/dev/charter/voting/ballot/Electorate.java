@@ -4,10 +4,10 @@ import dev.charter.contracts.voting.BallotRequest;
 import dev.charter.contracts.voting.Recusal;
 import dev.charter.contracts.voting.RecusalReason;
 import dev.charter.platform.roster.DeclaredConflict;
+import dev.charter.platform.security.PersonIds;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -29,9 +29,9 @@ public final class Electorate {
 
     public static Frozen freeze(BallotRequest request, BodySnapshot body) {
         Set<String> concerned = new TreeSet<>();
-        request.personsConcerned().forEach(p -> concerned.add(p.toLowerCase(Locale.ROOT)));
+        request.personsConcerned().forEach(p -> concerned.add(PersonIds.canonical(p)));
         Set<String> members = new TreeSet<>();
-        body.members().forEach(m -> members.add(m.toLowerCase(Locale.ROOT)));
+        body.members().forEach(m -> members.add(PersonIds.canonical(m)));
 
         List<String> electorate = new ArrayList<>();
         List<Recusal> recusals = new ArrayList<>();
@@ -55,8 +55,8 @@ public final class Electorate {
         Set<String> with = new TreeSet<>();
         for (DeclaredConflict conflict : body.conflicts()) {
             String other = conflict.counterpartOf(member);
-            if (other != null && concerned.contains(other.toLowerCase(Locale.ROOT))) {
-                with.add(other.toLowerCase(Locale.ROOT));
+            if (other != null && concerned.contains(PersonIds.canonical(other))) {
+                with.add(PersonIds.canonical(other));
             }
         }
         return with.isEmpty() ? null : String.join(", ", with);

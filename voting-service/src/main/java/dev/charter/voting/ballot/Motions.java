@@ -6,6 +6,7 @@ import dev.charter.contracts.voting.DecisionMethod;
 import dev.charter.contracts.voting.DecisionRule;
 import dev.charter.contracts.voting.ThresholdBase;
 import dev.charter.platform.roster.ModuleFacts;
+import dev.charter.platform.roster.ModuleIds;
 import dev.charter.platform.roster.RosterReader;
 import dev.charter.platform.web.GovernanceException;
 import org.springframework.stereotype.Component;
@@ -14,7 +15,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -55,9 +55,9 @@ public class Motions {
             throw new GovernanceException.BadInput("invalid-deadline",
                     "The deadline is in the future, within " + LONGEST.toDays() + " days.");
         }
-        String moduleId = motion.moduleId() == null ? null : motion.moduleId().trim().toLowerCase(Locale.ROOT);
+        String moduleId = ModuleIds.canonical(motion.moduleId());
         List<String> affected = motion.affectedModules() == null ? List.of()
-                : motion.affectedModules().stream().map(m -> m.trim().toLowerCase(Locale.ROOT)).distinct().toList();
+                : motion.affectedModules().stream().map(ModuleIds::canonical).distinct().toList();
         DecisionRule rule = switch (motion.body()) {
             case MODULE_MAINTAINERS -> groupRule(moduleId, motion.rule());
             case CORE_AND_AFFECTED_MODULES -> {

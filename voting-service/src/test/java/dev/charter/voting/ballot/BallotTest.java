@@ -20,6 +20,7 @@ import dev.charter.contracts.voting.VotingEvent.BallotOpened;
 import dev.charter.contracts.voting.VotingEvent.BallotReferredToLead;
 import dev.charter.contracts.voting.VotingEvent.MemberRecused;
 import dev.charter.contracts.voting.VotingEvent.VoteCast;
+import dev.charter.platform.messaging.DeadlineMetadataInterceptor;
 import dev.charter.platform.messaging.EventMetadata;
 import dev.charter.platform.roster.DeclaredConflict;
 import dev.charter.platform.web.GovernanceException;
@@ -31,6 +32,8 @@ import dev.charter.voting.ballot.BallotCommands.OpenBallot;
 import dev.charter.voting.ballot.BallotCommands.Opened;
 import dev.charter.voting.ballot.BallotCommands.RecuseSelf;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.axonframework.messaging.interceptors.CorrelationDataInterceptor;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.hamcrest.Description;
 import org.hamcrest.Matcher;
@@ -55,6 +58,7 @@ class BallotTest {
     private static final BodySnapshot CORE_BODY = new BodySnapshot(CORE, "ada", List.of());
     private static final Duration WEEK = Duration.ofDays(7);
     private static final String RULES = "test-rules/1";
+    private static final String SYSTEM_ACTOR = "system:voting";
 
     private AggregateTestFixture<Ballot> fixture;
     private Instant now;
@@ -62,6 +66,12 @@ class BallotTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Ballot.class);
+        // as the platform configures every deadline manager: deadlines fire as the service, and what their
+        // handlers apply copies that metadata
+        fixture.registerDeadlineDispatchInterceptor(new DeadlineMetadataInterceptor(SYSTEM_ACTOR, RULES));
+        fixture.registerDeadlineHandlerInterceptor(new CorrelationDataInterceptor<>(List.of(
+                new SimpleCorrelationDataProvider(EventMetadata.ACTOR, EventMetadata.CORRELATION_ID,
+                        EventMetadata.CAUSATION_ID, EventMetadata.RULES_VERSION))));
         now = fixture.currentTime();
     }
 
@@ -167,9 +177,19 @@ class BallotTest {
     void voteAtDeadlineConflicts() {
         BallotRequest request = coreMajority("deadline-vote");
         fixture.given(opened(request, CORE))
-                .when(new CastVote(id(request), "grace", Choice.YES, List.of(), null, request.deadline()))
+                .when(new CastVote(id(request), "grace", Choice.YES, List.of(), null, "grace", request.deadline()))
                 .expectNoEvents()
                 .expectException(refusal(GovernanceException.Conflict.class, "voting-ended", null));
+    }
+
+    @Test
+    @DisplayName("a member casts only their own vote (403)")
+    void ownVoteOnly() {
+        BallotRequest request = coreMajority("own");
+        fixture.given(opened(request, CORE))
+                .when(new CastVote(id(request), "grace", Choice.YES, null, null, "linus", now))
+                .expectNoEvents()
+                .expectException(refusal(GovernanceException.NotAllowed.class, "not-your-vote", null));
     }
 
     @Test
@@ -177,7 +197,7 @@ class BallotTest {
     void voteChange() {
         BallotRequest request = coreMajority("change");
         fixture.given(opened(request, CORE), cast(request, "grace", Choice.NO, null, false))
-                .when(new CastVote(id(request), "Grace", Choice.YES, null, "convinced by the design doc", now))
+                .when(new CastVote(id(request), "Grace", Choice.YES, null, "convinced by the design doc", "grace", now))
                 .expectEvents(cast(request, "grace", Choice.YES, "convinced by the design doc", true));
     }
 
@@ -350,7 +370,7 @@ class BallotTest {
         BallotRequest request = request("core-nomination", BallotBody.LEAD, DecisionMethod.SOLE_DECIDER,
                 List.of("grace"));
         fixture.givenCommands(open(request, new BodySnapshot(List.of("ada"), "ada", List.of())))
-                .when(new CastVote(id(request), "ada", Choice.YES, null, "Strong letters of support.", now))
+                .when(new CastVote(id(request), "ada", Choice.YES, null, "Strong letters of support.", "ada", now))
                 .expectEvents(cast(request, "ada", Choice.YES, "Strong letters of support.", false),
                         closed(request, BallotOutcome.CARRIED, yesNoTally(1, 0, 1, 0, 0, 1, true),
                                 CloseReason.OUTCOME_SETTLED, "ada", "Strong letters of support."));
@@ -403,7 +423,7 @@ class BallotTest {
                 .expectEvents(closed(request, BallotOutcome.NO_QUORUM, yesNoTally(4, 0, 1, 0, 0, null, false),
                         CloseReason.DEADLINE, null, null))
                 .expectEventsMatching(exactSequenceOf(predicate((EventMessage<?> e) ->
-                        Ballot.SYSTEM_ACTOR.equals(e.getMetaData().get(EventMetadata.ACTOR))
+                        SYSTEM_ACTOR.equals(e.getMetaData().get(EventMetadata.ACTOR))
                                 && RULES.equals(e.getMetaData().get(EventMetadata.RULES_VERSION))), andNoMore()));
     }
 
@@ -508,11 +528,11 @@ class BallotTest {
     }
 
     private CastVote vote(BallotRequest request, String voter, Choice choice) {
-        return new CastVote(id(request), voter, choice, null, null, now);
+        return new CastVote(id(request), voter, choice, null, null, voter, now);
     }
 
     private CastVote rank(BallotRequest request, String voter, String... ranking) {
-        return new CastVote(id(request), voter, null, List.of(ranking), null, now);
+        return new CastVote(id(request), voter, null, List.of(ranking), null, voter, now);
     }
 
     private static VoteCast cast(BallotRequest request, String voter, Choice choice, String comment, boolean changed) {

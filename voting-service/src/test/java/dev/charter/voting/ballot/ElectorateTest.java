@@ -82,6 +82,20 @@ class ElectorateTest {
                 DEADLINE, null, null))).isInstanceOf(GovernanceException.BadInput.class);
     }
 
+    @Test
+    @DisplayName("R12: a super-majority of exactly one half is no super-majority (400); just above it is")
+    void supermajorityThresholdBoundary() {
+        assertThatThrownBy(() -> BallotRequests.canonical(supermajority(0.5)))
+                .isInstanceOf(GovernanceException.BadInput.class).hasMessageContaining("above 0.5");
+        assertThat(BallotRequests.canonical(supermajority(0.51)).threshold()).isEqualTo(0.51);
+        assertThat(BallotRequests.canonical(supermajority(1.0)).threshold()).isEqualTo(1.0);
+    }
+
+    private static BallotRequest supermajority(double threshold) {
+        return new BallotRequest("r", "K", "s", "q", BallotBody.CORE_MAINTAINERS, null, null,
+                DecisionMethod.SUPERMAJORITY, threshold, null, null, null, DEADLINE, null, null);
+    }
+
     private static BallotRequest request(List<String> concerned) {
         return new BallotRequest("r", "NOMINATION", "n1", "Remove?", BallotBody.CORE_MAINTAINERS, null, List.of(),
                 DecisionMethod.MAJORITY, null, null, null, List.of(), DEADLINE, concerned, null);
