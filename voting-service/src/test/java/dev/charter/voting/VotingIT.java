@@ -454,13 +454,18 @@ class VotingIT extends VotingIntegrationTest {
     }
 
     @Test
-    @DisplayName("the OpenAPI document served is the one in api-contracts")
+    @DisplayName("the OpenAPI document served is the one in api-contracts, with the common.yaml its shared schemas are in")
     void servesOpenApiDocument() throws Exception {
         HttpResponse<String> served = send(get("/openapi/voting.yaml"));
         assertThat(served.statusCode()).isEqualTo(200);
         String contract = new String(getClass().getResourceAsStream("/openapi/voting.yaml").readAllBytes(),
                 StandardCharsets.UTF_8);
         assertThat(served.body()).isEqualTo(contract).contains("operationId: castVote");
+        HttpResponse<String> common = send(get("/openapi/common.yaml"));
+        assertThat(common.statusCode()).isEqualTo(200);
+        assertThat(common.body()).isEqualTo(new String(getClass().getResourceAsStream("/openapi/common.yaml")
+                .readAllBytes(), StandardCharsets.UTF_8)).contains("    Round:", "    DecisionRule:");
+        assertThat(served.body()).contains("./common.yaml#/components/schemas/Round");
     }
 
     @Test

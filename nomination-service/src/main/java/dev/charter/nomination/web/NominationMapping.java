@@ -26,6 +26,7 @@ import dev.charter.api.nominations.model.NominationStatus;
 import dev.charter.api.nominations.model.NominationSummary;
 import dev.charter.api.nominations.model.OptionCount;
 import dev.charter.api.nominations.model.Recusal;
+import dev.charter.api.nominations.model.RecusalReason;
 import dev.charter.api.nominations.model.ReviewCycle;
 import dev.charter.api.nominations.model.Role;
 import dev.charter.api.nominations.model.Round;
@@ -193,7 +194,7 @@ final class NominationMapping {
         return new BallotStatus(view.ballotId(), view.requestId(), BallotStatus.StatusEnum.fromValue(view.status()),
                 view.electorate(),
                 view.recusals().stream().map(r -> new Recusal(r.personId(),
-                        Recusal.ReasonEnum.fromValue(r.reason().name())).detail(r.detail())).toList(),
+                        RecusalReason.fromValue(r.reason().name())).detail(r.detail())).toList(),
                 view.votes().stream().map(v -> new Vote(v.voterId())
                         .choice(v.choice() == null ? null : Vote.ChoiceEnum.fromValue(v.choice()))
                         .ranking(v.ranking()).comment(v.comment())).toList(),

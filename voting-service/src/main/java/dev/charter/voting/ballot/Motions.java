@@ -87,7 +87,7 @@ public class Motions {
 
     /** R4: a module group decides by the rule it adopted. */
     private DecisionRule groupRule(String moduleId, DecisionRule asked) {
-        if (moduleId == null || moduleId.isBlank()) {
+        if (moduleId == null) {
             throw new GovernanceException.BadInput("invalid-motion", "A motion to a module's maintainers names the module.");
         }
         DecisionRule rule = activeModule(moduleId).decisionRule();
