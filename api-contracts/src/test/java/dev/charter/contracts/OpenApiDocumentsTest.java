@@ -38,7 +38,7 @@ class OpenApiDocumentsTest {
     }
 
     @Test
-    @DisplayName("the shared schemas (rounds, option counts, recusals, outcomes, decision rules) are defined once, in common.yaml")
+    @DisplayName("the shared schemas (rounds, recusals, outcomes, decision rules) are defined once, in common.yaml")
     void sharedSchemasDefinedOnce() {
         assertThat(schemas("common.yaml").keySet()).containsAll(SHARED);
         for (String document : List.of("registry.yaml", "voting.yaml", "nominations.yaml", "audit.yaml")) {

@@ -7,6 +7,7 @@ import dev.charter.contracts.registry.RegistryEvent.ModuleRetired;
 import dev.charter.contracts.registry.RegistryEvent.MovedToEmeritus;
 import dev.charter.contracts.registry.RegistryEvent;
 import dev.charter.contracts.registry.Role;
+import org.axonframework.modelling.command.AggregateLifecycle;
 
 import java.util.HashSet;
 import java.util.Set;
@@ -20,6 +21,18 @@ import java.util.Set;
 public final class AppliedDecisions {
 
     private final Set<String> keys = new HashSet<>();
+
+    /**
+     * Applies the event of a seat decision after its checks, unless the same decision was applied already: then
+     * nothing happens and the checks do not run (a decision re-delivered after it took effect is no error).
+     */
+    public void applyOnce(RegistryEvent event, Runnable checks) {
+        if (contains(event)) {
+            return; // the same decision again: already applied
+        }
+        checks.run();
+        AggregateLifecycle.apply(event);
+    }
 
     /** Whether the decision this event carries was applied already, with the same effect. */
     public boolean contains(RegistryEvent event) {

@@ -34,17 +34,15 @@ class ElectionProjectionTest {
 
     private static final Instant T0 = Instant.parse("2026-06-01T10:00:00Z");
     private static final Instant CLOSES = T0.plusSeconds(14 * 86400);
+    private static final Columns COLUMNS = new Columns(AxonPersistenceAutoConfiguration.eventObjectMapper());
 
-    private ElectionProjection projection;
-    private ElectionQueries queries;
+    private final JdbcClient jdbc = JdbcClient.create(TestInfrastructure.migratedDatabase("nomination",
+            "classpath:db/migration/nomination"));
+    private final ElectionProjection projection = new ElectionProjection(jdbc, COLUMNS);
+    private final ElectionQueries queries = new ElectionQueries(jdbc, COLUMNS);
 
     @BeforeEach
     void freshDatabase() {
-        JdbcClient jdbc = JdbcClient.create(TestInfrastructure.migratedDatabase("nomination",
-                "classpath:db/migration/nomination"));
-        Columns columns = new Columns(AxonPersistenceAutoConfiguration.eventObjectMapper());
-        projection = new ElectionProjection(jdbc, columns);
-        queries = new ElectionQueries(jdbc, columns);
         projection.on(new ElectionOpened("e1", "v1", "ada", VacancyReason.REMOVED, List.of("grace", "linus",
                 "margaret"), CLOSES), T0);
     }

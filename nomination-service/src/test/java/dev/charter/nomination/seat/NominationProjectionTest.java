@@ -33,7 +33,6 @@ import dev.charter.nomination.seat.NominationViews.NominationView;
 import dev.charter.platform.axon.AxonPersistenceAutoConfiguration;
 import dev.charter.platform.jdbc.Columns;
 import dev.charter.testsupport.TestInfrastructure;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -52,18 +51,12 @@ class NominationProjectionTest {
             ThresholdBase.SEATED, null);
     private static final DossierAuthor BOB = new DossierAuthor("bob", Standing.MODULE_MAINTAINER, List.of("nn"));
     private static final NominationFilter ANY = new NominationFilter(null, null, null, null, null, null);
+    private static final Columns COLUMNS = new Columns(AxonPersistenceAutoConfiguration.eventObjectMapper());
 
-    private NominationProjection projection;
-    private NominationQueries queries;
-
-    @BeforeEach
-    void freshDatabase() {
-        JdbcClient jdbc = JdbcClient.create(TestInfrastructure.migratedDatabase("nomination",
-                "classpath:db/migration/nomination"));
-        Columns columns = new Columns(AxonPersistenceAutoConfiguration.eventObjectMapper());
-        projection = new NominationProjection(jdbc, columns);
-        queries = new NominationQueries(jdbc, columns);
-    }
+    private final JdbcClient jdbc = JdbcClient.create(TestInfrastructure.migratedDatabase("nomination",
+            "classpath:db/migration/nomination"));
+    private final NominationProjection projection = new NominationProjection(jdbc, COLUMNS);
+    private final NominationQueries queries = new NominationQueries(jdbc, COLUMNS);
 
     @Test
     @DisplayName("R9, R4: a nomination decided by its module's own group, by the group's rule, with its nominator's role")

@@ -49,17 +49,14 @@ public class CoreGroup {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public void handle(AppointCoreMaintainer command, RegisteredPersons persons) {
         groupId = ID;
-        MaintainerAppointed appointed = new MaintainerAppointed(command.personId(), Role.CORE_MAINTAINER, null,
-                command.decision());
-        if (applied.contains(appointed)) {
-            return; // the same decision again: already applied
-        }
-        persons.requireRegisteredIndividual(command.personId());
-        if (coreMaintainers.contains(command.personId())) {
-            throw new GovernanceException.Conflict("already-a-core-maintainer", "R11",
-                    command.personId() + " is already a core maintainer.");
-        }
-        apply(appointed);
+        applied.applyOnce(new MaintainerAppointed(command.personId(), Role.CORE_MAINTAINER, null,
+                command.decision()), () -> {
+            persons.requireRegisteredIndividual(command.personId());
+            if (coreMaintainers.contains(command.personId())) {
+                throw new GovernanceException.Conflict("already-a-core-maintainer", "R11",
+                        command.personId() + " is already a core maintainer.");
+            }
+        });
     }
 
     /** R10: removal of a core maintainer; a lead who is removed as core maintainer leaves the lead seat first. */
@@ -87,24 +84,23 @@ public class CoreGroup {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public void handle(MoveCoreMaintainerToEmeritus command, RegisteredPersons persons) {
         groupId = ID;
-        MovedToEmeritus moved = new MovedToEmeritus(command.personId(), Role.CORE_MAINTAINER, null, command.decision());
-        if (applied.contains(moved)) {
-            return; // the same decision again: already applied
-        }
-        persons.requireRegisteredIndividual(command.personId());
-        if (emeritus.contains(command.personId())) {
-            throw new GovernanceException.Conflict("already-emeritus", "R14",
-                    command.personId() + " is already a core emeritus.");
-        }
-        if (!coreMaintainers.contains(command.personId()) && !AppliedDecisions.isBootstrap(command.decision())) {
-            throw new GovernanceException.Conflict("not-a-core-maintainer", "R14",
-                    command.personId() + " is not a core maintainer.");
-        }
-        if (command.personId().equals(lead)) {
-            throw new GovernanceException.Conflict("lead-seated", "R13",
-                    "The lead moves to emeritus only after the lead seat is vacated.");
-        }
-        apply(moved);
+        applied.applyOnce(new MovedToEmeritus(command.personId(), Role.CORE_MAINTAINER, null,
+                command.decision()), () -> {
+            persons.requireRegisteredIndividual(command.personId());
+            if (emeritus.contains(command.personId())) {
+                throw new GovernanceException.Conflict("already-emeritus", "R14",
+                        command.personId() + " is already a core emeritus.");
+            }
+            boolean bootstrap = AppliedDecisions.isBootstrap(command.decision());
+            if (!coreMaintainers.contains(command.personId()) && !bootstrap) {
+                throw new GovernanceException.Conflict("not-a-core-maintainer", "R14",
+                        command.personId() + " is not a core maintainer.");
+            }
+            if (command.personId().equals(lead)) {
+                throw new GovernanceException.Conflict("lead-seated", "R13",
+                        "The lead moves to emeritus only after the lead seat is vacated.");
+            }
+        });
     }
 
     /** R1, R13: the lead is a core maintainer and takes a vacant seat. */
@@ -112,19 +108,17 @@ public class CoreGroup {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public void handle(AppointLead command) {
         groupId = ID;
-        MaintainerAppointed appointed = new MaintainerAppointed(command.personId(), Role.LEAD, null, command.decision());
-        if (applied.contains(appointed)) {
-            return; // the same decision again: already applied
-        }
-        if (!coreMaintainers.contains(command.personId())) {
-            throw new GovernanceException.RuleViolation("lead-not-core", "R1",
-                    "The lead is one of the core maintainers; " + command.personId() + " is not a core maintainer.");
-        }
-        if (lead != null) {
-            throw new GovernanceException.Conflict("lead-seat-taken", "R13",
-                    lead + " holds the lead seat; a new lead is elected only after it is vacated.");
-        }
-        apply(appointed);
+        applied.applyOnce(new MaintainerAppointed(command.personId(), Role.LEAD, null, command.decision()), () -> {
+            if (!coreMaintainers.contains(command.personId())) {
+                throw new GovernanceException.RuleViolation("lead-not-core", "R1",
+                        "The lead is one of the core maintainers; " + command.personId()
+                                + " is not a core maintainer.");
+            }
+            if (lead != null) {
+                throw new GovernanceException.Conflict("lead-seat-taken", "R13",
+                        lead + " holds the lead seat; a new lead is elected only after it is vacated.");
+            }
+        });
     }
 
     /** R12, R13: the lead seat is vacated by removal or permanent unavailability; the person stays a core maintainer. */
@@ -132,16 +126,14 @@ public class CoreGroup {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public void handle(VacateLeadSeat command) {
         groupId = ID;
-        MaintainerRemoved vacated = new MaintainerRemoved(command.personId(), Role.LEAD, null,
-                RemovalReason.LEAD_SEAT_VACATED, command.decision());
-        if (applied.contains(vacated)) {
-            return; // the same decision again: already applied
-        }
-        if (lead == null || !lead.equals(command.personId())) {
-            throw new GovernanceException.Conflict("not-the-lead", "R12",
-                    command.personId() + " does not hold the lead seat" + (lead == null ? " (it is vacant)." : "; " + lead + " does."));
-        }
-        apply(vacated);
+        applied.applyOnce(new MaintainerRemoved(command.personId(), Role.LEAD, null,
+                RemovalReason.LEAD_SEAT_VACATED, command.decision()), () -> {
+            if (lead == null || !lead.equals(command.personId())) {
+                throw new GovernanceException.Conflict("not-the-lead", "R12",
+                        command.personId() + " does not hold the lead seat"
+                                + (lead == null ? " (it is vacant)." : "; " + lead + " does."));
+            }
+        });
     }
 
     @EventSourcingHandler

@@ -134,52 +134,44 @@ public class Module {
 
     @CommandHandler
     public void handle(AppointModuleMaintainer command, RegisteredPersons persons) {
-        MaintainerAppointed appointed = new MaintainerAppointed(command.personId(), Role.MODULE_MAINTAINER, moduleId,
-                command.decision());
-        if (applied.contains(appointed)) {
-            return; // the same decision again: already applied
-        }
-        requireActive();
-        persons.requireRegisteredIndividual(command.personId());
-        if (maintainers.contains(command.personId())) {
-            throw new GovernanceException.Conflict("already-a-maintainer", "R1",
-                    command.personId() + " is already a maintainer of module " + moduleId + ".");
-        }
-        apply(appointed);
+        applied.applyOnce(new MaintainerAppointed(command.personId(), Role.MODULE_MAINTAINER, moduleId,
+                command.decision()), () -> {
+            requireActive();
+            persons.requireRegisteredIndividual(command.personId());
+            if (maintainers.contains(command.personId())) {
+                throw new GovernanceException.Conflict("already-a-maintainer", "R1",
+                        command.personId() + " is already a maintainer of module " + moduleId + ".");
+            }
+        });
     }
 
     @CommandHandler
     public void handle(RemoveModuleMaintainer command) {
-        MaintainerRemoved removed = new MaintainerRemoved(command.personId(), Role.MODULE_MAINTAINER, moduleId,
-                RemovalReason.REMOVED, command.decision());
-        if (applied.contains(removed)) {
-            return; // the same decision again: already applied
-        }
-        if (!maintainers.contains(command.personId())) {
-            throw new GovernanceException.Conflict("not-a-maintainer", "R10",
-                    command.personId() + " is not a maintainer of module " + moduleId + ".");
-        }
-        apply(removed);
+        applied.applyOnce(new MaintainerRemoved(command.personId(), Role.MODULE_MAINTAINER, moduleId,
+                RemovalReason.REMOVED, command.decision()), () -> {
+            if (!maintainers.contains(command.personId())) {
+                throw new GovernanceException.Conflict("not-a-maintainer", "R10",
+                        command.personId() + " is not a maintainer of module " + moduleId + ".");
+            }
+        });
     }
 
     /** R14: a maintainer moves to emeritus; the bootstrap import may also record past maintainers as emeritus. */
     @CommandHandler
     public void handle(MoveModuleMaintainerToEmeritus command, RegisteredPersons persons) {
-        MovedToEmeritus moved = new MovedToEmeritus(command.personId(), Role.MODULE_MAINTAINER, moduleId,
-                command.decision());
-        if (applied.contains(moved)) {
-            return; // the same decision again: already applied
-        }
-        persons.requireRegisteredIndividual(command.personId());
-        if (emeritus.contains(command.personId())) {
-            throw new GovernanceException.Conflict("already-emeritus", "R14",
-                    command.personId() + " is already emeritus of module " + moduleId + ".");
-        }
-        if (!maintainers.contains(command.personId()) && !AppliedDecisions.isBootstrap(command.decision())) {
-            throw new GovernanceException.Conflict("not-a-maintainer", "R14",
-                    command.personId() + " is not a maintainer of module " + moduleId + ".");
-        }
-        apply(moved);
+        applied.applyOnce(new MovedToEmeritus(command.personId(), Role.MODULE_MAINTAINER, moduleId,
+                command.decision()), () -> {
+            persons.requireRegisteredIndividual(command.personId());
+            if (emeritus.contains(command.personId())) {
+                throw new GovernanceException.Conflict("already-emeritus", "R14",
+                        command.personId() + " is already emeritus of module " + moduleId + ".");
+            }
+            boolean bootstrap = AppliedDecisions.isBootstrap(command.decision());
+            if (!maintainers.contains(command.personId()) && !bootstrap) {
+                throw new GovernanceException.Conflict("not-a-maintainer", "R14",
+                        command.personId() + " is not a maintainer of module " + moduleId + ".");
+            }
+        });
     }
 
     @EventSourcingHandler

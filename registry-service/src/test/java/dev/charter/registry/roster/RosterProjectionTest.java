@@ -45,15 +45,13 @@ class RosterProjectionTest {
     private static final DecisionRef CONFIRMED = new DecisionRef("charter.nominations.v1", "NominationConfirmed",
             "e-1", "n-1");
 
-    private RosterProjection projection;
-    private RosterQueries queries;
+    private final JdbcClient jdbc = JdbcClient.create(TestInfrastructure.migratedDatabase("registry",
+            "classpath:db/migration/registry"));
+    private final RosterProjection projection = new RosterProjection(jdbc);
+    private final RosterQueries queries = new RosterQueries(jdbc);
 
     @BeforeEach
     void freshDatabase() {
-        JdbcClient jdbc = JdbcClient.create(TestInfrastructure.migratedDatabase("registry",
-                "classpath:db/migration/registry"));
-        projection = new RosterProjection(jdbc);
-        queries = new RosterQueries(jdbc);
         projection.on(new PersonRegistered("ada", "Ada", "Acme"), T1);
         projection.on(new PersonRegistered("grace", "Grace", null), T1);
     }

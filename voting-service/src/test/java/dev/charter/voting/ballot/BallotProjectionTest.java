@@ -23,7 +23,6 @@ import dev.charter.testsupport.TestInfrastructure;
 import dev.charter.voting.ballot.BallotViews.BallotFilter;
 import dev.charter.voting.ballot.BallotViews.BallotSummaryView;
 import dev.charter.voting.ballot.BallotViews.BallotView;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -39,18 +38,12 @@ class BallotProjectionTest {
     private static final Instant OPENED = Instant.parse("2026-05-01T10:00:00Z");
     private static final Instant DEADLINE = OPENED.plusSeconds(7 * 24 * 3600);
     private static final BallotFilter ANY = new BallotFilter(null, null, null, null, null);
+    private static final Columns COLUMNS = new Columns(AxonPersistenceAutoConfiguration.eventObjectMapper());
 
-    private BallotProjection projection;
-    private BallotQueries queries;
-
-    @BeforeEach
-    void freshDatabase() {
-        JdbcClient jdbc = JdbcClient.create(TestInfrastructure.migratedDatabase("voting",
-                "classpath:db/migration/voting"));
-        Columns columns = new Columns(AxonPersistenceAutoConfiguration.eventObjectMapper());
-        projection = new BallotProjection(jdbc, columns);
-        queries = new BallotQueries(jdbc, columns);
-    }
+    private final JdbcClient jdbc = JdbcClient.create(TestInfrastructure.migratedDatabase("voting",
+            "classpath:db/migration/voting"));
+    private final BallotProjection projection = new BallotProjection(jdbc, COLUMNS);
+    private final BallotQueries queries = new BallotQueries(jdbc, COLUMNS);
 
     @Test
     @DisplayName("R10: an open ballot with its frozen electorate, recusals, public votes and the count as if it closed now")
