@@ -32,7 +32,7 @@ import org.springframework.web.bind.annotation.RestController;
 import java.time.Clock;
 import java.util.List;
 
-/** Elections of a new lead (R13): candidacies, and reads with every published round. */
+/** Elections of a new lead: candidacies, and reads with every published round. */
 @RestController
 public class ElectionsController implements ElectionsApi {
 

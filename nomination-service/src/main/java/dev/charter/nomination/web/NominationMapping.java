@@ -233,7 +233,7 @@ final class NominationMapping {
                 .electedAt(time(view.electedAt()));
     }
 
-    /** A candidate as the election's event left them: standing, nominated by another, or declined (R13). */
+    /** A candidate as the election's event left them: standing, nominated by another, or declined. */
     static Candidate candidate(String electionId, NominationEvent event) {
         if (event instanceof NominationEvent.CandidacyDeclared declared) {
             return new Candidate(electionId, declared.personId(), CandidateStatus.STANDING);

@@ -61,7 +61,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** Nominations (R9–R13): submission, dossier, withdrawal, the decision's reasoning, and reads. */
+/** Nominations: submission, dossier, withdrawal, the decision's reasoning, and reads. */
 @RestController
 public class NominationsController implements NominationsApi {
 

@@ -75,7 +75,7 @@ public class BallotsController implements BallotsApi {
         return ResponseEntity.ok(page);
     }
 
-    /** R4: a member of a body puts a motion to it. */
+    /** A member of a body puts a motion to it. */
     @Override
     public ResponseEntity<Ballot> openMotion(MotionRequest motion, String idempotencyKey) {
         String actor = Actors.require();
@@ -104,7 +104,7 @@ public class BallotsController implements BallotsApi {
         return ResponseEntity.ok(VotingMapping.vote(cast, at));
     }
 
-    /** R10: a member recuses themselves, with a reason. */
+    /** A member recuses themselves, with a reason. */
     @Override
     public ResponseEntity<Recusal> recuse(String ballotId, RecusalRequest recusal, String idempotencyKey) {
         MemberRecused recused = send(ballotId, new RecuseSelf(ballotId, Actors.require(), recusal.getReason(),
@@ -113,7 +113,7 @@ public class BallotsController implements BallotsApi {
                 new dev.charter.contracts.voting.Recusal(recused.personId(), recused.reason(), recused.detail())));
     }
 
-    /** R8: the lead decides a tied core-maintainer ballot. */
+    /** The lead decides a tied core-maintainer ballot. */
     @Override
     public ResponseEntity<LeadDecision> decideAsLead(String ballotId, LeadDecisionRequest decision,
                                                      String idempotencyKey) {
