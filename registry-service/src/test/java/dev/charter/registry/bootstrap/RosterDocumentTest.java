@@ -42,7 +42,8 @@ class RosterDocumentTest {
         assertThatThrownBy(() -> RosterDocument.parse("modules: [{id: x, kind: FOLDER}]"))
                 .isInstanceOf(GovernanceException.BadInput.class).hasMessageContaining("modules");
         assertThatThrownBy(() -> RosterDocument.parse("  "))
-                .isInstanceOf(GovernanceException.BadInput.class);
+                .isInstanceOf(GovernanceException.BadInput.class)
+                .satisfies(e -> assertThat(((GovernanceException) e).code()).isEqualTo("invalid-roster"));
     }
 
 }

@@ -48,4 +48,47 @@ class RosterValidationTest {
         assertThat(roster.modules().get(0).id()).isEqualTo("nn");
         assertThat(roster.modules().get(0).maintainers()).containsExactly("ada");
     }
+
+    @Test
+    @DisplayName("R14, R4: a module without an inactivity period gets the default; its group rule is checked as the registry would (R4)")
+    void moduleSettings() {
+        String yaml = """
+                persons:
+                  - {id: ada, name: Ada}
+                modules:
+                  - {id: nn, name: NN, kind: DIRECTORY, location: torch/nn}
+                  - {id: fn, name: FN, kind: DIRECTORY, location: torch/fn,
+                     decisionRule: {method: SUPERMAJORITY, threshold: 0.5}, inactivityPeriodDays: 0}
+                """;
+        GovernanceException e = catchThrowableOfType(GovernanceException.class,
+                () -> RosterValidation.validate(RosterDocument.parse(yaml)));
+        assertThat(e.violations()).extracting(v -> v.get("field"))
+                .containsExactlyInAnyOrder("modules[1].decisionRule", "modules[1].inactivityPeriodDays");
+        var valid = RosterValidation.validate(RosterDocument.parse("""
+                persons:
+                  - {id: ada, name: Ada}
+                modules:
+                  - {id: nn, name: NN, kind: DIRECTORY, location: torch/nn}
+                """));
+        assertThat(valid.modules().get(0).inactivityPeriodDays()).isEqualTo(365);
+    }
+
+    @Test
+    @DisplayName("R10, R14: a conflict is between two listed, different persons; nobody is both seated and emeritus")
+    void conflictsAndEmeritus() {
+        String yaml = """
+                coreMaintainers: [ada]
+                coreEmeritus: [ada]
+                persons:
+                  - {id: ada, name: Ada}
+                conflicts:
+                  - {person: ada, other: ada, kind: OTHER}
+                  - {person: ada, other: ghost, kind: FILIAL}
+                """;
+        GovernanceException e = catchThrowableOfType(GovernanceException.class,
+                () -> RosterValidation.validate(RosterDocument.parse(yaml)));
+        assertThat(e.code()).isEqualTo("invalid-roster");
+        assertThat(e.violations()).extracting(v -> v.get("field"))
+                .containsExactlyInAnyOrder("coreEmeritus", "conflicts[0]", "conflicts[1]");
+    }
 }
