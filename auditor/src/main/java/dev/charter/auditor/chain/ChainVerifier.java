@@ -117,15 +117,15 @@ public class ChainVerifier implements EventSink {
                         "event " + event.id() + " (" + event.type() + ") carries no chain position"));
                 return;
             }
+            if (sequence < expected || pending.containsKey(sequence)) {
+                again(event, sequence);
+                return;
+            }
             Long last = lastByPartition.put(event.partition(), sequence);
             if (last != null && sequence < last) {
                 add(Finding.finding(CHECK, "REORDERED", stream, sequence, event.id(),
                         "chain position " + sequence + " came after position " + last + " in partition "
                                 + event.partition()));
-            }
-            if (sequence < expected || pending.containsKey(sequence)) {
-                again(event, sequence);
-                return;
             }
             pending.put(sequence, event);
             drain();

@@ -121,7 +121,8 @@ public class KafkaSource implements EventSource {
         }
     }
 
-    static RecordedEvent event(ConsumerRecord<byte[], byte[]> record) {
+    /** An event as a consumer received it (binary mode: the attributes are the {@code ce_} headers). */
+    public static RecordedEvent event(ConsumerRecord<byte[], byte[]> record) {
         Map<String, String> attributes = new TreeMap<>();
         Map<String, byte[]> headers = new TreeMap<>();
         for (Header header : record.headers()) {
