@@ -17,7 +17,9 @@ import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import dev.charter.platform.axon.ContractUpcasters;
+import org.springframework.transaction.PlatformTransactionManager;
+import java.time.Clock;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
@@ -43,8 +45,11 @@ public class PublishingAutoConfiguration {
     }
 
     @Bean
-    public AuditVerifier auditVerifier(AuditChain auditChain, EventStorageEngine eventStorageEngine) {
-        return new AuditVerifier(auditChain, eventStorageEngine);
+    public AuditVerifier auditVerifier(DataSource dataSource, PlatformTransactionManager transactionManager,
+                                       ObjectMapper defaultAxonObjectMapper, ContractUpcasters upcasters, Clock clock,
+                                       CharterProperties properties) {
+        return new AuditVerifier(dataSource, transactionManager, defaultAxonObjectMapper, upcasters.all(), clock,
+                properties.getAudit().getVerificationCache());
     }
 
     @Bean
