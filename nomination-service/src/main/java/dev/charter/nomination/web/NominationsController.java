@@ -1,5 +1,7 @@
 package dev.charter.nomination.web;
 
+import dev.charter.platform.projection.ReadModel;
+import dev.charter.nomination.nomination.NominationProjection;
 import dev.charter.api.nominations.NominationsApi;
 import dev.charter.api.nominations.model.BallotStatus;
 import dev.charter.api.nominations.model.ContributionsInput;
@@ -65,6 +67,7 @@ import java.util.UUID;
 
 /** Nominations (R9–R13): submission, dossier, withdrawal, the decision's reasoning, and reads. */
 @RestController
+@ReadModel(NominationProjection.PROCESSING_GROUP)
 public class NominationsController implements NominationsApi {
 
     private static final Logger log = LoggerFactory.getLogger(NominationsController.class);

@@ -1,5 +1,7 @@
 package dev.charter.voting.web;
 
+import dev.charter.platform.projection.ReadModel;
+import dev.charter.voting.ballot.BallotProjection;
 import dev.charter.api.voting.BallotsApi;
 import dev.charter.platform.web.Text;
 import dev.charter.api.voting.model.Ballot;
@@ -43,6 +45,7 @@ import java.util.List;
 import java.util.Locale;
 
 @RestController
+@ReadModel(BallotProjection.PROCESSING_GROUP)
 public class BallotsController implements BallotsApi {
 
     private final CommandGateway commands;
