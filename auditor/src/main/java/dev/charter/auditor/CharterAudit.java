@@ -18,7 +18,6 @@ import picocli.CommandLine.Spec;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -106,7 +105,7 @@ public class CharterAudit implements Callable<Integer> {
                     : new KafkaSource(bootstrapServers, topicPrefix, timeout);
         }
 
-        Progress progress(CommandLine.Model.CommandSpec spec) {
+        Progress progress() {
             return new Progress(System.err, !noProgress && !json && System.console() != null);
         }
     }
@@ -145,7 +144,7 @@ public class CharterAudit implements Callable<Integer> {
         @Override
         public Integer call() {
             EventSource source = input.source();
-            Report report = audit().run(spec.name(), source, input.progress(spec));
+            Report report = audit().run(spec.name(), source, input.progress());
             ReportPrinter.print(report, input.json, spec.commandLine().getOut());
             return report.clean() ? CLEAN : FOUND;
         }
@@ -167,7 +166,7 @@ public class CharterAudit implements Callable<Integer> {
             EventSource source = input.source();
             long written;
             try (ArchiveWriter writer = new ArchiveWriter(output)) {
-                source.readInto(writer, input.progress(spec));
+                source.readInto(writer, input.progress());
                 written = writer.written();
             }
             spec.commandLine().getOut().println(input.json ? "{\"archive\":\"" + output + "\",\"events\":" + written + "}"
@@ -247,9 +246,5 @@ public class CharterAudit implements Callable<Integer> {
         Audit audit() {
             return new Audit().all(services.urls());
         }
-    }
-
-    static Instant parseInstant(String text) {
-        return OffsetDateTime.parse(text).toInstant();
     }
 }

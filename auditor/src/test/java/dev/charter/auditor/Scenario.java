@@ -24,7 +24,6 @@ import dev.charter.voting.ballot.tally.Tallies;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * A small governance history published as the services publish it: a roster imported, a module-maintainer
@@ -102,9 +101,5 @@ public final class Scenario {
                 c2.outcome(), c2.tally(), CloseReason.DEADLINE, null, null, "pytorch-governance-mechanics/2024"),
                 "system:voting");
         return p;
-    }
-
-    static Optional<String> none() {
-        return Optional.empty();
     }
 }

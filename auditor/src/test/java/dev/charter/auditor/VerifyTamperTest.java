@@ -1,6 +1,5 @@
 package dev.charter.auditor;
 
-import dev.charter.auditor.chain.ChainVerifier;
 import dev.charter.auditor.events.ArchiveSource;
 import dev.charter.auditor.events.ArchiveWriter;
 import dev.charter.auditor.events.Progress;
@@ -55,6 +54,11 @@ class VerifyTamperTest {
             assertThat(f.kind()).isEqualTo("TAMPERED");
             assertThat(f.stream()).isEqualTo("nominations");
             assertThat(f.sequence()).isEqualTo(sequenceOf(lines.get(index)));
+        });
+        assertThat(report.sections().get("heads").rows()).anySatisfy(row -> {
+            assertThat(row.get(0)).isEqualTo("nominations");
+            assertThat(row.get(3)).isEqualTo("NO");
+            assertThat(row.get(5)).isEqualTo(sequenceOf(lines.get(index)));
         });
     }
 
@@ -179,7 +183,4 @@ class VerifyTamperTest {
         return ArchiveSource.parse(line, 0).chainSequence();
     }
 
-    static ChainVerifier unused() {
-        return null;
-    }
 }

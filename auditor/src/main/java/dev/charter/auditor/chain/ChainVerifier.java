@@ -39,7 +39,7 @@ public class ChainVerifier implements EventSink {
     private final List<Finding> findings = new ArrayList<>();
 
     /** The computed head of one stream. */
-    public record Head(String stream, long length, String hash, long events, boolean intact) {
+    public record Head(String stream, long length, String hash, long events, boolean intact, Long firstBroken) {
     }
 
     @Override
@@ -71,10 +71,40 @@ public class ChainVerifier implements EventSink {
         report.addAll(findings);
         List<List<Object>> rows = new ArrayList<>();
         heads().values().forEach(head -> rows.add(List.of(head.stream(), head.events(), head.length(),
-                head.intact() ? "yes" : "NO", head.hash())));
+                head.intact() ? "yes" : "NO", head.hash(), head.firstBroken() == null ? "" : head.firstBroken())));
         report.section("heads", new Report.Section("Chain heads computed from the events",
-                List.of("stream", "events", "length", "intact", "head hash"), rows));
+                List.of("stream", "events", "length", "intact", "head hash", "first broken link"), rows));
         report.count("events", chains.values().stream().mapToLong(c -> c.events).sum());
+    }
+
+    static long[] seen(String recomputed, String carried) {
+        long[] seen = new long[5];
+        seen[0] = prefix(recomputed);
+        if (carried != null && carried.length() == 64) {
+            try {
+                for (int i = 0; i < 4; i++) {
+                    seen[1 + i] = Long.parseUnsignedLong(carried.substring(16 * i, 16 * i + 16), 16);
+                }
+                return seen;
+            } catch (NumberFormatException e) {
+                // not a hash: kept as none
+            }
+        }
+        seen[1] = seen[2] = seen[3] = seen[4] = -1;
+        return seen;
+    }
+
+    /** The carried hash kept in {@link #seen}, or null when there was none. */
+    static String hex(long[] seen) {
+        if (seen == null || seen[1] == -1 && seen[2] == -1 && seen[3] == -1 && seen[4] == -1) {
+            return null;
+        }
+        StringBuilder hex = new StringBuilder(64);
+        for (int i = 1; i <= 4; i++) {
+            String part = Long.toUnsignedString(seen[i], 16);
+            hex.append("0".repeat(16 - part.length())).append(part);
+        }
+        return hex.toString();
     }
 
     static long prefix(String hex) {
@@ -94,7 +124,10 @@ public class ChainVerifier implements EventSink {
         final Map<Integer, Long> lastByPartition = new HashMap<>();
         /** event id -> the chain position it was first seen at */
         final Map<String, Long> positions = new HashMap<>();
-        /** chain position -> 64-bit prefixes of its content hash and of the hash it carried (duplicates are compared on them) */
+        /**
+         * chain position -> the 64-bit prefix of the link hash recomputed over its content, then the hash it carried
+         * (4 longs): what a second delivery of that position is compared with
+         */
         final Map<Long, long[]> seenAt = new HashMap<>();
         final Set<String> parkedIds = new HashSet<>();
         final Map<String, Long> parkedAt = new HashMap<>();
@@ -104,6 +137,7 @@ public class ChainVerifier implements EventSink {
         String computed = Canonical.GENESIS;
         boolean intact = true;
         boolean verifiable = true;
+        Long firstBroken;
 
         StreamChain(String stream) {
             this.stream = stream;
@@ -144,8 +178,10 @@ public class ChainVerifier implements EventSink {
                         && java.util.Objects.equals(waiting.chainHash(), event.chainHash());
             } else {
                 long[] seen = seenAt.get(sequence);
-                sameEvent = seen != null && Long.valueOf(sequence).equals(positions.get(event.id()))
-                        && seen[0] == prefix(contentHash(event)) && seen[1] == prefix(event.chainHash());
+                String before = sequence == 1 ? Canonical.GENESIS : hex(seenAt.get(sequence - 1));
+                sameEvent = seen != null && before != null && Long.valueOf(sequence).equals(positions.get(event.id()))
+                        && java.util.Objects.equals(hex(seen), event.chainHash())
+                        && seen[0] == prefix(linkHash(before, event));
             }
             if (sameEvent) {
                 add(Finding.note(CHECK, "DUPLICATE", stream, sequence, event.id(),
@@ -154,6 +190,14 @@ public class ChainVerifier implements EventSink {
                 intact = false;
                 add(Finding.finding(CHECK, "TAMPERED", stream, sequence, event.id(),
                         "two different events claim chain position " + sequence + " (" + event.id() + ")"));
+            }
+        }
+
+        String linkHash(String previous, RecordedEvent event) {
+            try {
+                return Canonical.hash(previous, Canonical.document(event));
+            } catch (Canonical.NotCanonical e) {
+                return "";
             }
         }
 
@@ -196,8 +240,7 @@ public class ChainVerifier implements EventSink {
             }
             String expectedHash = Canonical.hash(carried, document);
             computed = Canonical.hash(computed, document);
-            seenAt.put(sequence, new long[]{prefix(Canonical.hash(Canonical.GENESIS, document)),
-                    prefix(event.chainHash())});
+            seenAt.put(sequence, seen(expectedHash, event.chainHash()));
             if (!verifiable) {
                 add(Finding.note(CHECK, "UNVERIFIABLE", stream, sequence, event.id(),
                         "the link at chain position " + sequence + " follows a gap and cannot be checked"));
@@ -264,10 +307,14 @@ public class ChainVerifier implements EventSink {
         }
 
         Head head() {
-            return new Head(stream, expected - 1, computed, events, intact);
+            return new Head(stream, expected - 1, computed, events, intact, firstBroken);
         }
 
         void add(Finding finding) {
+            if (finding.counts() && finding.sequence() != null && !"REORDERED".equals(finding.kind())
+                    && (firstBroken == null || finding.sequence() < firstBroken)) {
+                firstBroken = finding.sequence();
+            }
             findings.add(finding);
         }
     }

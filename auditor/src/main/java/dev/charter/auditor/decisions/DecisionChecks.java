@@ -42,7 +42,7 @@ public final class DecisionChecks {
         return switch (finding.kind()) {
             case "EFFECT_MISSING", "EFFECT_UNEXPECTED", "DECISION_AGAINST_BALLOT", "DECIDER_NOT_IN_BODY" ->
                     "NominationEffects";
-            case "VACANCY_MISSING", "ELECTION_MISSING", "LEAD_RULE" -> "LeadVacancyEffects";
+            case "VACANCY_MISSING", "ELECTION_MISSING", "LEAD_RULE", "LEAD_NOT_SEATED" -> "LeadVacancyEffects";
             case "REASONING_MISSING" -> "Reasoning";
             case "ELECTORATE_MISMATCH", "RECUSAL_MISMATCH" -> "Electorates";
             default -> "";

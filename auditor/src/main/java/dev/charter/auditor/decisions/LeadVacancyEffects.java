@@ -75,7 +75,7 @@ class LeadVacancyEffects implements DecisionCheck {
                         effect.event() instanceof RegistryEvent.MaintainerAppointed a && a.role() == Role.LEAD
                                 && NominationEffects.same(a.personId(), e.personId()));
                 if (!seated) {
-                    findings.add(Finding.finding(CHECK, "EFFECT_MISSING", decoded, e.electionId(),
+                    findings.add(Finding.finding(CHECK, "LEAD_NOT_SEATED", decoded, e.electionId(),
                             e.personId() + " was elected lead (" + e.electionId()
                                     + ") but the registry never seated them (R13)"));
                 }

@@ -21,7 +21,8 @@ public record RecordedEvent(String stream, String topic, int partition, long off
     public static final String PARKED_TYPE = "dev.charter.audit.EventParked.v1";
 
     public RecordedEvent {
-        attributes = Collections.unmodifiableMap(new TreeMap<>(attributes));
+        attributes = Collections.unmodifiableMap(attributes instanceof TreeMap<String, String> sorted ? sorted
+                : new TreeMap<>(attributes));
         headers = headers == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(headers));
     }
 

@@ -30,7 +30,8 @@ import java.util.concurrent.TimeUnit;
  * stopped, its tokens reset (its {@code @ResetHandler} empties its tables) and started again, so it replays every
  * event; the progress (position against the store's last event when the rebuild started) and the time it took are
  * kept. The publisher's processor is not a read model and is never offered. A read model updated in the command's
- * transaction (a subscribing processor) cannot be rebuilt while commands run: offline only.
+ * transaction (a subscribing processor, e.g. a directory the command handlers check) is always current and is not
+ * rebuilt.
  */
 public class ProjectionRebuilds implements DisposableBean {
 
@@ -96,9 +97,8 @@ public class ProjectionRebuilds implements DisposableBean {
     public synchronized Status rebuild(String name) {
         EventProcessor processor = processor(name);
         if (!(processor instanceof StreamingEventProcessor streaming) || !streaming.supportsReset()) {
-            throw new GovernanceException.Conflict("projection-not-rebuildable-online", "Read model " + name
-                    + " is updated in the command's transaction; rebuild it offline: java -jar <service>-exec.jar "
-                    + "projections rebuild " + name);
+            throw new GovernanceException.Conflict("projection-not-rebuildable", "Read model " + name
+                    + " is updated in the command's transaction, so it is always current; it is not rebuilt.");
         }
         if (rebuilding(name)) {
             throw new GovernanceException.Conflict("projection-rebuilding", "Read model " + name
