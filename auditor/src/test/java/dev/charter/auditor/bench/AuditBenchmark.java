@@ -66,7 +66,12 @@ public final class AuditBenchmark {
         System.out.printf("verify:                         %,.0f events/s   ratio to raw %.2f%n", verify, verify / raw);
         System.out.printf("tallies:                        %,.0f events/s   ratio to raw %.2f%n", tallies, tallies / raw);
 
-        rebuild(rebuildWanted);
+        try {
+            rebuild(rebuildWanted);
+        } catch (Exception | Error e) {
+            e.printStackTrace(); // Spring's own log goes nowhere here (slf4j-nop)
+            System.exit(1);
+        }
         Files.deleteIfExists(archive);
         Files.deleteIfExists(dir);
         System.exit(0);
@@ -98,18 +103,28 @@ public final class AuditBenchmark {
 
     /** The ballot read model of voting-service rebuilt from an event store of that many events. */
     private static void rebuild(long wanted) throws Exception {
+        // the auditor's class path logs through slf4j-nop: Spring is told to leave logging alone
+        System.setProperty("org.springframework.boot.logging.LoggingSystem", "none");
         TestInfrastructure.Postgres pg = TestInfrastructure.postgres();
         String url = TestInfrastructure.newDatabase("bench");
         ConfigurableApplicationContext voting = new SpringApplicationBuilder(VotingApplication.class)
                 .registerShutdownHook(false)
-                .run("--spring.config.name=charter-voting", "--server.port=0",
+                .run("--spring.config.name=charter-voting", "--spring.main.web-application-type=none",
                         "--spring.datasource.url=" + url + (url.contains("?") ? "&" : "?") + "reWriteBatchedInserts=true",
                         "--spring.datasource.username=" + pg.username(), "--spring.datasource.password=" + pg.password(),
                         "--charter.publisher.enabled=false", "--charter.consumer.enabled=false",
-                        "--db-scheduler.enabled=false", "--spring.main.banner-mode=off",
+                        "--db-scheduler.polling-interval=PT24H", "--spring.main.banner-mode=off",
+                        "--axon.eventhandling.processors.ballots.batch-size=" + Integer.getInteger("bench.batch-size", 1),
                         "--logging.level.root=WARN");
         try {
             ProjectionRebuilds rebuilds = voting.getBean(ProjectionRebuilds.class);
+            org.axonframework.eventhandling.StreamingEventProcessor ballots = voting
+                    .getBean(org.axonframework.config.EventProcessingConfiguration.class)
+                    .eventProcessor(BallotProjection.PROCESSING_GROUP,
+                            org.axonframework.eventhandling.StreamingEventProcessor.class).orElseThrow();
+            while (ballots.processingStatus().isEmpty()) {
+                Thread.sleep(50); // until the processor holds its token
+            }
             rebuilds.stopAllBut("none"); // the store is filled behind the processors' back
             HikariDataSource dataSource = (HikariDataSource) voting.getBean(javax.sql.DataSource.class);
             long started = System.nanoTime();
@@ -123,9 +138,14 @@ public final class AuditBenchmark {
             long begin = System.nanoTime();
             rebuilds.rebuild(BallotProjection.PROCESSING_GROUP);
             ProjectionRebuilds.Status status;
+            long lastReport = System.nanoTime();
             do {
                 Thread.sleep(100); // a benchmark's polling, not a test
                 status = rebuilds.status(BallotProjection.PROCESSING_GROUP);
+                if (System.nanoTime() - lastReport > 30_000_000_000L) {
+                    lastReport = System.nanoTime();
+                    System.out.println("  ... " + status);
+                }
             } while (status.state() == ProjectionRebuilds.State.REBUILDING);
             double rebuilt = events / seconds(begin);
             System.out.printf("raw ordered SELECT of the event table: %,.0f events/s%n", select);

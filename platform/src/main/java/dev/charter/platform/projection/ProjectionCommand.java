@@ -25,7 +25,9 @@ public final class ProjectionCommand {
             "--spring.main.banner-mode=off",
             "--charter.publisher.enabled=false",
             "--charter.consumer.enabled=false",
-            "--db-scheduler.enabled=false",
+            // deadlines stay registered (handlers need the deadline manager) but are not polled: the service fires them
+            "--db-scheduler.polling-interval=PT24H",
+            "--db-scheduler.immediate-execution-enabled=false",
             "--logging.level.root=WARN",
             "--logging.level.dev.charter.platform.projection=INFO");
 
