@@ -28,7 +28,7 @@ public class JsonColumns {
         this.json = defaultAxonObjectMapper;
     }
 
-    public String write(Object value) {
+    public String json(Object value) {
         if (value == null) {
             return null;
         }

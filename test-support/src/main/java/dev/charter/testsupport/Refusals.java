@@ -8,9 +8,10 @@ import java.lang.reflect.InvocationTargetException;
 import java.util.Objects;
 
 /**
- * A matcher of governance refusals for Axon fixtures' {@code expectException}: the exception's type, its stable
- * problem code and the R-number of the rule behind it (null when none). The platform's {@code GovernanceException}
- * is read by its {@code code()} and {@code rule()} methods (this module does not depend on the platform).
+ * Matches a governance refusal in an aggregate test ({@code expectException(refusal(...))}): the platform's
+ * {@code GovernanceException} subtype, its stable problem code and the rule (R-number) behind it, or null for
+ * none. The code and rule are read by name ({@code code()}, {@code rule()}): test-support does not depend on the
+ * platform.
  */
 public final class Refusals {
 
@@ -26,7 +27,7 @@ public final class Refusals {
 
             @Override
             public void describeTo(Description description) {
-                description.appendText(type.getSimpleName() + " " + code + " (" + rule + ")");
+                description.appendText(type.getSimpleName() + " " + code + (rule == null ? "" : " (" + rule + ")"));
             }
 
             @Override
@@ -37,11 +38,13 @@ public final class Refusals {
         };
     }
 
-    private static Object read(Throwable item, String method) {
+    private static Object read(Throwable item, String accessor) {
         try {
-            return item.getClass().getMethod(method).invoke(item);
-        } catch (NoSuchMethodException | IllegalAccessException | InvocationTargetException e) {
+            return item.getClass().getMethod(accessor).invoke(item);
+        } catch (NoSuchMethodException e) {
             return null;
+        } catch (IllegalAccessException | InvocationTargetException e) {
+            throw new IllegalStateException(item.getClass().getName() + "." + accessor + "() failed", e);
         }
     }
 }

@@ -21,6 +21,6 @@ public final class BallotColumns {
                 .optional()
                 .map(text -> json.read(text, BallotState.class))
                 .ifPresent(ballot -> jdbc.sql("UPDATE " + table + " SET ballot = ? WHERE " + idColumn + " = ?")
-                        .params(json.write(change.apply(ballot)), id).update());
+                        .params(json.json(change.apply(ballot)), id).update());
     }
 }

@@ -57,8 +57,8 @@ public class ChangeProjection {
                             discussion_issue, proposed_by, proposed_at, status, rules_version, approvals)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'VOTING', ?, ?) ON CONFLICT (proposal_id) DO NOTHING""")
                 .params(event.proposalId(), event.kind().name(), event.title(), event.summary(),
-                        json.write(event.affectedModules()), event.discussionIssue(), event.proposedBy(), ts(at),
-                        event.rulesVersion(), json.write(approvals))
+                        json.json(event.affectedModules()), event.discussionIssue(), event.proposedBy(), ts(at),
+                        event.rulesVersion(), json.json(approvals))
                 .update();
         if (inserted > 0) {
             event.affectedModules().forEach(module -> jdbc.sql("""
@@ -152,6 +152,6 @@ public class ChangeProjection {
 
     private void store(String proposalId, List<ApprovalView> approvals) {
         jdbc.sql("UPDATE change_proposal SET approvals = ? WHERE proposal_id = ?")
-                .params(json.write(approvals), proposalId).update();
+                .params(json.json(approvals), proposalId).update();
     }
 }

@@ -139,7 +139,7 @@ public class DecisionCopy {
         jdbc.sql("""
                         INSERT INTO module_settings (module_id, decision_rule, nomination_process, inactivity_period_days)
                         VALUES (?, ?, ?, ?) ON CONFLICT (module_id) DO NOTHING""")
-                .params(event.moduleId(), json.write(rule), event.nominationProcess().name(),
+                .params(event.moduleId(), json.json(rule), event.nominationProcess().name(),
                         event.inactivityPeriodDays())
                 .update();
     }
@@ -154,7 +154,7 @@ public class DecisionCopy {
                         + describe(event.decisionRule()), null, null, null,
                 new ModuleSettings(before, null, null), new ModuleSettings(event.decisionRule(), null, null));
         jdbc.sql("UPDATE module_settings SET decision_rule = ? WHERE module_id = ?")
-                .params(json.write(event.decisionRule()), event.moduleId()).update();
+                .params(json.json(event.decisionRule()), event.moduleId()).update();
     }
 
     /** R9: the group changed how its maintainers are nominated. */
@@ -206,7 +206,7 @@ public class DecisionCopy {
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (decision_id) DO NOTHING""")
                 .params(decisionId, kind.name(), moduleId, ts(decidedAt == null ? clock.instant() : decidedAt),
                         ref.source(), ref.eventType(), ref.eventId(), ref.reference(), summary, url, personId,
-                        outcome, json.write(before), json.write(after))
+                        outcome, json.json(before), json.json(after))
                 .update();
     }
 

@@ -49,9 +49,9 @@ public class DisputeProjection {
                             disputant_module_id, disputed_by, statement, links, status, opened_at, response_window,
                             response_due_at, rules_version)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'OPEN', ?, ?, ?, ?) ON CONFLICT (dispute_id) DO NOTHING""")
-                .params(event.disputeId(), event.decision().decisionId(), json.write(event.decision()),
+                .params(event.disputeId(), event.decision().decisionId(), json.json(event.decision()),
                         event.decision().moduleId(), event.disputantModuleId(), event.disputedBy(), event.statement(),
-                        json.write(event.links()), ts(at), event.responseWindow(), ts(event.responseDueAt()),
+                        json.json(event.links()), ts(at), event.responseWindow(), ts(event.responseDueAt()),
                         event.rulesVersion())
                 .update();
     }
@@ -80,7 +80,7 @@ public class DisputeProjection {
                                            escalated_by_itself = ?, escalated_at = ?, ballot = ?
                         WHERE dispute_id = ?""")
                 .params(event.escalatedBy(), event.reason(), event.automatic(), ts(at),
-                        json.write(BallotState.requested(event.ballotRequest().requestId())), event.disputeId())
+                        json.json(BallotState.requested(event.ballotRequest().requestId())), event.disputeId())
                 .update();
     }
 

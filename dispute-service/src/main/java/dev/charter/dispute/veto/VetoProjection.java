@@ -47,10 +47,10 @@ public class VetoProjection {
                         INSERT INTO veto (veto_id, decision_id, decision, module_id, proposed_by, proposal_reasoning,
                                           veto_window, window_ends_at, proposed_at, status, ballot)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'PROPOSED', ?) ON CONFLICT (veto_id) DO NOTHING""")
-                .params(event.vetoId(), event.decision().decisionId(), json.write(event.decision()),
+                .params(event.vetoId(), event.decision().decisionId(), json.json(event.decision()),
                         event.decision().moduleId(), event.proposedBy(), event.reasoning(), event.vetoWindow(),
                         ts(event.windowEndsAt()), ts(at),
-                        json.write(BallotState.requested(event.ballotRequest().requestId())))
+                        json.json(BallotState.requested(event.ballotRequest().requestId())))
                 .update();
     }
 
