@@ -476,7 +476,7 @@ class VotingIT extends VotingIntegrationTest {
                 RemovalReason.REMOVED, decision));
         publish(EventStream.REGISTRY, "docs", new MovedToEmeritus("kim", Role.MODULE_MAINTAINER, "docs", decision));
         publish(EventStream.REGISTRY, "docs", new ModuleDecisionRuleChanged("docs", new dev.charter.contracts.voting.DecisionRule(
-                dev.charter.contracts.voting.DecisionMethod.UNANIMOUS, null, null, null)));
+                dev.charter.contracts.voting.DecisionMethod.UNANIMOUS, null, null, null), null));
         publish(EventStream.REGISTRY, "pat", new ConflictOfInterestDeclared("pat", "conflict-2", "sam", ConflictKind.FILIAL, null));
         publish(EventStream.REGISTRY, "pat", new ConflictOfInterestWithdrawn("pat", "conflict-2", "sam", "resolved"));
         await().atMost(WAIT).until(() -> count("SELECT count(*) FROM roster_seat WHERE module_id = 'docs'") == 1

@@ -125,7 +125,7 @@ class DecisionCopyTest {
         copy.on(new ModuleAdded("vision", "Vision", ModuleKind.REPOSITORY, "org/vision", null, DecisionRule.majority(),
                 NominationProcess.OWN_GROUP, 180, DecisionRef.bootstrap("i-1")));
         String changeId = envelopeId();
-        ModuleDecisionRuleChanged change = new ModuleDecisionRuleChanged("vision", SUPERMAJORITY_75);
+        ModuleDecisionRuleChanged change = new ModuleDecisionRuleChanged("vision", SUPERMAJORITY_75, null);
         copy.on(change, envelope(changeId, change));
         ModuleDecision settings = decisions.resolve("settings:" + changeId, "R7");
         assertThat(settings.settingsBefore()).isEqualTo(new ModuleSettings(DecisionRule.majority(), null, null));

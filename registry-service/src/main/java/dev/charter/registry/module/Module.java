@@ -105,13 +105,13 @@ public class Module {
         DecisionRule rule = ModuleRules.groupDecisionRule(command.decisionRule());
         int inactivity = ModuleRules.inactivityPeriodDays(command.inactivityPeriodDays());
         if (!rule.equals(decisionRule)) {
-            apply(new ModuleDecisionRuleChanged(moduleId, rule));
+            apply(new ModuleDecisionRuleChanged(moduleId, rule, null));
         }
         if (command.nominationProcess() != null && command.nominationProcess() != nominationProcess) {
-            apply(new ModuleNominationProcessChanged(moduleId, command.nominationProcess()));
+            apply(new ModuleNominationProcessChanged(moduleId, command.nominationProcess(), null));
         }
         if (inactivity != inactivityPeriodDays) {
-            apply(new ModuleInactivityPeriodChanged(moduleId, inactivity));
+            apply(new ModuleInactivityPeriodChanged(moduleId, inactivity, null));
         }
     }
 

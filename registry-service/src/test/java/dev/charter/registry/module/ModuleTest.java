@@ -133,8 +133,8 @@ class ModuleTest {
         fixture.given(NN)
                 .when(new ChangeModuleSettings("nn", supermajority, NominationProcess.CORE_MAINTAINERS, 180))
                 .expectEvents(new ModuleDecisionRuleChanged("nn", new DecisionRule(DecisionMethod.SUPERMAJORITY, 0.75,
-                                ThresholdBase.SEATED, null)),
-                        new ModuleInactivityPeriodChanged("nn", 180));
+                                ThresholdBase.SEATED, null), null),
+                        new ModuleInactivityPeriodChanged("nn", 180, null));
     }
 
     @Test
