@@ -4,6 +4,7 @@ import dev.charter.contracts.disputes.Approval;
 import dev.charter.contracts.disputes.ApprovalOutcome;
 import dev.charter.contracts.disputes.ChangeKind;
 import dev.charter.contracts.disputes.ChangeVerdict;
+import dev.charter.contracts.disputes.DisputeEvent;
 import dev.charter.contracts.disputes.DisputeEvent.ChangeApprovalCancelled;
 import dev.charter.contracts.disputes.DisputeEvent.ChangeApprovalClosed;
 import dev.charter.contracts.disputes.DisputeEvent.ChangeApprovalOpened;
@@ -34,7 +35,9 @@ import dev.charter.platform.web.Problems;
 import dev.charter.platform.web.Text;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -96,10 +99,11 @@ public class ChangeProposal {
     /**
      * R17: anyone who maintains a module or is a core maintainer proposes a controversial change with its linked
      * discussion issue; the ballots of the core maintainers and of every affected module's group are requested
-     * together.
+     * together. Answered with the proposal as applied.
      */
     @CommandHandler
-    public ChangeProposal(ProposeChange command, DisputeSettings settings) {
+    @CreationPolicy(AggregateCreationPolicy.ALWAYS)
+    public ChangeProposed handle(ProposeChange command, DisputeSettings settings) {
         PersonStanding proposer = command.proposer();
         if (!proposer.maintainer()) {
             throw new GovernanceException.NotAllowed("not-a-maintainer", "R17", "Controversial changes are "
@@ -128,8 +132,9 @@ public class ChangeProposal {
                 module.decisionRule() == null ? DecisionRule.majority() : module.decisionRule(),
                 moduleRequestId(id, module.moduleId()))));
         List<String> moduleIds = modules.stream().map(ModuleFacts::moduleId).toList();
-        apply(new ChangeProposed(id, command.kind(), changeTitle, summary, moduleIds, issue, by, List.copyOf(bodies),
-                command.rulesVersion()));
+        ChangeProposed proposed = new ChangeProposed(id, command.kind(), changeTitle, summary, moduleIds, issue, by,
+                List.copyOf(bodies), command.rulesVersion());
+        apply(proposed);
         for (Approval approval : bodies) {
             String who = approval.body() == BallotBody.CORE_MAINTAINERS ? "the core maintainers"
                     : "module " + approval.moduleId() + "'s maintainers";
@@ -138,6 +143,7 @@ public class ChangeProposal {
                             + issue + ") as " + who + "? (R17)",
                     approval.body(), approval.moduleId(), approval.rule(), deadline, List.of(), by)));
         }
+        return proposed;
     }
 
     private static List<ModuleFacts> affected(List<String> requested, Map<String, ModuleFacts> known) {
@@ -253,7 +259,7 @@ public class ChangeProposal {
      * or the lead alone when the lead decided the core maintainers' tie; its verdict must be the ballots'.
      */
     @CommandHandler
-    public void handle(PublishChangeResult command) {
+    public DisputeEvent handle(PublishChangeResult command) {
         switch (status) {
             case AWAITING_REASONING -> {
                 // the verdict is known: its reasoning may be published
@@ -280,18 +286,18 @@ public class ChangeProposal {
         }
         String reasoning = CoreBallots.requireText(command.reasoning(), "reasoning");
         List<Approval> result = List.copyOf(approvals.values());
-        if (verdict == ChangeVerdict.APPROVED) {
-            apply(new ChangeApproved(proposalId, kind, title, affectedModules, discussionIssue, result, reasoning,
-                    person.personId(), command.rulesVersion()));
-        } else {
-            apply(new ChangeRejected(proposalId, kind, title, affectedModules, discussionIssue, result, reasoning,
-                    person.personId(), command.rulesVersion()));
-        }
+        DisputeEvent decided = verdict == ChangeVerdict.APPROVED
+                ? new ChangeApproved(proposalId, kind, title, affectedModules, discussionIssue, result, reasoning,
+                person.personId(), command.rulesVersion())
+                : new ChangeRejected(proposalId, kind, title, affectedModules, discussionIssue, result, reasoning,
+                person.personId(), command.rulesVersion());
+        apply(decided);
+        return decided;
     }
 
     /** The proposer withdraws while the bodies are still deciding; the ballots still open are cancelled. */
     @CommandHandler
-    public void handle(WithdrawChange command) {
+    public ChangeWithdrawn handle(WithdrawChange command) {
         if (!command.personId().equals(proposedBy)) {
             throw new GovernanceException.NotAllowed("not-the-proposer", "R17",
                     "Only the proposer, " + proposedBy + ", may withdraw this proposal.");
@@ -301,13 +307,15 @@ public class ChangeProposal {
                     + "; it may be withdrawn only while the bodies are deciding.");
         }
         String reason = CoreBallots.requireText(command.reason(), "reason");
-        apply(new ChangeWithdrawn(proposalId, proposedBy, reason));
+        ChangeWithdrawn withdrawn = new ChangeWithdrawn(proposalId, proposedBy, reason);
+        apply(withdrawn);
         for (Approval approval : List.copyOf(approvals.values())) {
             if (approval.outcome() == ApprovalOutcome.PENDING) {
                 apply(new ChangeApprovalCancelled(proposalId, approval.requestId(), "Proposal " + proposalId
                         + " was withdrawn by " + proposedBy + ": " + reason));
             }
         }
+        return withdrawn;
     }
 
     public static String coreRequestId(String proposalId) {

@@ -35,7 +35,9 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -101,18 +103,21 @@ public class Dispute {
     protected Dispute() {
     }
 
-    /** R5: a maintainer of another module disputes a module-level decision. */
+    /** R5: a maintainer of another module disputes a module-level decision. Answered with what was applied. */
     @CommandHandler
-    public Dispute(OpenDispute command, DisputeSettings settings, DeadlineManager deadlines) {
+    @CreationPolicy(AggregateCreationPolicy.ALWAYS)
+    public DisputeOpened handle(OpenDispute command, DisputeSettings settings, DeadlineManager deadlines) {
         ModuleDecision disputed = command.decision();
         PersonStanding disputant = command.disputant();
         String module = disputantModule(disputant, disputed, command.onBehalfOf());
         String statement = CoreBallots.requireText(command.statement(), "statement");
         List<String> links = Links.https(command.links(), "links");
         Instant dueAt = command.openedAt().plus(settings.responseWindow());
-        apply(new DisputeOpened(command.disputeId(), disputed, disputant.personId(), module, statement, links,
-                Durations.iso(settings.responseWindow()), dueAt, command.rulesVersion()));
+        DisputeOpened opened = new DisputeOpened(command.disputeId(), disputed, disputant.personId(), module,
+                statement, links, Durations.iso(settings.responseWindow()), dueAt, command.rulesVersion());
+        apply(opened);
         deadlines.schedule(dueAt, RESPONSE_DUE, new ResponseDue(command.disputeId()));
+        return opened;
     }
 
     /**
@@ -148,7 +153,7 @@ public class Dispute {
 
     /** R5, R6: a member of the respondent group publishes the explanation, the arguments and the resolution. */
     @CommandHandler
-    public void handle(AnswerDispute command, DeadlineManager deadlines) {
+    public DisputeAnswered handle(AnswerDispute command, DeadlineManager deadlines) {
         switch (status) {
             case OPEN -> {
                 // within the response window: the group may answer
@@ -177,27 +182,33 @@ public class Dispute {
             throw new GovernanceException.BadInput("answer-incomplete", "The answer to a dispute publishes an "
                     + "explanation, the relevant arguments and the resolution, all three (R5).").withViolations(missing);
         }
-        apply(new DisputeAnswered(disputeId, respondentModuleId, command.responder().personId(),
-                command.explanation().trim(), command.arguments().trim(), command.resolution().trim()));
+        DisputeAnswered answered = new DisputeAnswered(disputeId, respondentModuleId, command.responder().personId(),
+                command.explanation().trim(), command.arguments().trim(), command.resolution().trim());
+        apply(answered);
         deadlines.cancelAllWithinScope(RESPONSE_DUE);
+        return answered;
     }
 
     /** R5: the disputing side accepts the resolution; the dispute is resolved. */
     @CommandHandler
-    public void handle(AcceptResolution command) {
+    public DisputeResolved handle(AcceptResolution command) {
         requireAnswered("accept the resolution");
         requireDisputingSide(command.person());
-        apply(new DisputeResolved(disputeId, command.person().personId()));
+        DisputeResolved resolved = new DisputeResolved(disputeId, command.person().personId());
+        apply(resolved);
+        return resolved;
     }
 
     /** R5: the disputing side does not accept the resolution and escalates to the core maintainers. */
     @CommandHandler
-    public void handle(EscalateDispute command, DisputeSettings settings) {
+    public DisputeEscalated handle(EscalateDispute command, DisputeSettings settings) {
         requireAnswered("escalate");
         requireDisputingSide(command.person());
         String by = command.person().personId();
-        apply(new DisputeEscalated(disputeId, by, Text.blankToNull(command.reason()), false,
-                escalationRequest(command.at(), settings, by)));
+        DisputeEscalated escalated = new DisputeEscalated(disputeId, by, Text.blankToNull(command.reason()), false,
+                escalationRequest(command.at(), settings, by));
+        apply(escalated);
+        return escalated;
     }
 
     /** R5: no answer within the response window: the dispute escalates by itself, as the service. */
@@ -214,7 +225,7 @@ public class Dispute {
 
     /** The disputing person withdraws before the ruling; voting-service cancels an open escalation ballot. */
     @CommandHandler
-    public void handle(WithdrawDispute command, DeadlineManager deadlines) {
+    public DisputeWithdrawn handle(WithdrawDispute command, DeadlineManager deadlines) {
         if (!command.personId().equals(disputedBy)) {
             throw new GovernanceException.NotAllowed("not-the-disputant", "R5",
                     "Only the disputing person, " + disputedBy + ", may withdraw this dispute.");
@@ -223,9 +234,11 @@ public class Dispute {
             throw new GovernanceException.Conflict("dispute-ended", "R5", "The dispute is already "
                     + status.name().toLowerCase() + ".");
         }
-        apply(new DisputeWithdrawn(disputeId, disputedBy, CoreBallots.requireText(command.reason(), "reason"),
-                ballotRequestId));
+        DisputeWithdrawn withdrawn = new DisputeWithdrawn(disputeId, disputedBy,
+                CoreBallots.requireText(command.reason(), "reason"), ballotRequestId);
+        apply(withdrawn);
         deadlines.cancelAllWithinScope(RESPONSE_DUE);
+        return withdrawn;
     }
 
     /** From the voting stream. Idempotent: a ballot already recorded, or not this dispute's, changes nothing. */
@@ -269,7 +282,7 @@ public class Dispute {
      * the ruling with its reasoning; its outcome must be the ballot's.
      */
     @CommandHandler
-    public void handle(PublishRuling command) {
+    public DisputeRuled handle(PublishRuling command) {
         switch (status) {
             case AWAITING_RULING -> {
                 // the core maintainers have voted: the ruling may be published
@@ -289,9 +302,11 @@ public class Dispute {
                     + "upholding the decision ended " + tally.outcome() + ": the ruling is " + ballotOutcome + ", not "
                     + command.outcome() + ".");
         }
-        apply(new DisputeRuled(disputeId, decision, ballotOutcome,
+        DisputeRuled ruled = new DisputeRuled(disputeId, decision, ballotOutcome,
                 CoreBallots.requireText(command.reasoning(), "reasoning"), command.personId(), ballotId, tally,
-                command.rulesVersion()));
+                command.rulesVersion());
+        apply(ruled);
+        return ruled;
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.charter.dispute.veto;
 
+import dev.charter.contracts.disputes.DisputeEvent;
 import dev.charter.contracts.disputes.DisputeEvent.VetoAwaitingReasoning;
 import dev.charter.contracts.disputes.DisputeEvent.VetoBallotOpened;
 import dev.charter.contracts.disputes.DisputeEvent.VetoCarried;
@@ -81,7 +82,7 @@ public class Veto {
      */
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public void handle(ProposeVeto command, DisputeSettings settings) {
+    public VetoProposed handle(ProposeVeto command, DisputeSettings settings) {
         if (status != null) {
             throw switch (status) {
                 case CARRIED -> new GovernanceException.Conflict("already-vetoed", "R7", "The core maintainers "
@@ -111,11 +112,13 @@ public class Veto {
                     + ") ended at " + windowEndsAt + ".");
         }
         String by = command.proposer().personId();
-        apply(new VetoProposed(command.vetoId(), vetoed, by, reasoning, window, windowEndsAt,
+        VetoProposed proposed = new VetoProposed(command.vetoId(), vetoed, by, reasoning, window, windowEndsAt,
                 CoreBallots.core(requestId(command.vetoId()), SUBJECT_KIND, command.vetoId(),
                         "Veto module " + vetoed.moduleId() + "'s decision \"" + vetoed.summary() + "\"? (R7)",
                         command.proposedAt().plus(settings.ballotDuration()),
-                        vetoed.personId() == null ? List.of() : List.of(vetoed.personId()), by)));
+                        vetoed.personId() == null ? List.of() : List.of(vetoed.personId()), by));
+        apply(proposed);
+        return proposed;
     }
 
     /** From the voting stream. Idempotent: a ballot already recorded, or not this veto's, changes nothing. */
@@ -158,7 +161,7 @@ public class Veto {
      * reasoning; its outcome must be the ballot's: only a carried ballot vetoes.
      */
     @CommandHandler
-    public void handle(PublishVetoDecision command) {
+    public DisputeEvent handle(PublishVetoDecision command) {
         switch (status) {
             case AWAITING_REASONING -> {
                 // the core maintainers have voted: the decision may be published
@@ -176,13 +179,13 @@ public class Veto {
                     + "ended " + tally.outcome() + ": the veto is " + ballotOutcome + ", not " + command.outcome() + ".");
         }
         String reasoning = CoreBallots.requireText(command.reasoning(), "reasoning");
-        if (ballotOutcome == VetoOutcome.CARRIED) {
-            apply(new VetoCarried(vetoId, decision, proposedBy, reasoning, command.personId(), ballotId, tally,
-                    command.rulesVersion()));
-        } else {
-            apply(new VetoRejected(vetoId, decision, proposedBy, reasoning, command.personId(), ballotId, tally,
-                    command.rulesVersion()));
-        }
+        DisputeEvent decided = ballotOutcome == VetoOutcome.CARRIED
+                ? new VetoCarried(vetoId, decision, proposedBy, reasoning, command.personId(), ballotId, tally,
+                command.rulesVersion())
+                : new VetoRejected(vetoId, decision, proposedBy, reasoning, command.personId(), ballotId, tally,
+                command.rulesVersion());
+        apply(decided);
+        return decided;
     }
 
     /** One ballot per veto: voting-service derives the ballot id from this. */
