@@ -9,6 +9,8 @@ import dev.charter.dispute.JsonColumns;
 import dev.charter.dispute.Links;
 import dev.charter.dispute.policy.BallotPolicy;
 import dev.charter.dispute.roster.ModuleFacts;
+import dev.charter.dispute.roster.Roster;
+import dev.charter.platform.web.Problems;
 import dev.charter.platform.web.GovernanceException;
 import dev.charter.platform.web.Text;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -40,12 +42,53 @@ public class ModuleDecisions implements BallotPolicy.Subjects {
     public record Listed(long seq, ModuleDecision decision) {
     }
 
+    /**
+     * A decision as a request names it: a known one by {@code decisionId}, or an external one by its https
+     * {@code url} and the {@code moduleId} whose group took it (when, and in words, if given).
+     */
+    public record Named(String decisionId, String url, String moduleId, Instant decidedAt, String summary) {
+    }
+
     private final JdbcClient jdbc;
     private final JsonColumns json;
+    private final Roster roster;
 
-    public ModuleDecisions(JdbcClient jdbc, JsonColumns json) {
+    public ModuleDecisions(JdbcClient jdbc, JsonColumns json, Roster roster) {
         this.jdbc = jdbc;
         this.json = json;
+        this.roster = roster;
+    }
+
+    /**
+     * R5, R7: the decision a dispute or veto names, checked: a known module-level decision (see
+     * {@link #resolve(String, String)}), or an external decision of an active module's group.
+     */
+    public ModuleDecision resolve(Named named, Instant now, String rule) {
+        if (named == null || (Text.blankToNull(named.decisionId()) == null && Text.blankToNull(named.url()) == null)) {
+            throw new GovernanceException.BadInput("decision-required", "Name the decision: its decisionId, or the "
+                    + "url and moduleId of an external decision.")
+                    .withViolations(List.of(Problems.violation("decision", "must name a decision")));
+        }
+        if (Text.blankToNull(named.decisionId()) != null) {
+            if (Text.blankToNull(named.url()) != null) {
+                throw new GovernanceException.BadInput("decision-ambiguous",
+                        "Name a decision by its decisionId or by its url, not both.");
+            }
+            return resolve(named.decisionId(), rule);
+        }
+        String moduleId = Text.blankToNull(named.moduleId());
+        if (moduleId == null) {
+            throw new GovernanceException.BadInput("module-required", "An external decision names the module whose "
+                    + "group took it (decision.moduleId).")
+                    .withViolations(List.of(Problems.violation("decision.moduleId", "must not be blank")));
+        }
+        ModuleFacts module = roster.module(moduleId.toLowerCase(Locale.ROOT)).orElseThrow(() ->
+                new GovernanceException.NotFound("no-such-module", "No module '" + moduleId + "'."));
+        if (!module.active()) {
+            throw new GovernanceException.Conflict("module-retired", "R15", "Module " + module.moduleId()
+                    + " is retired.");
+        }
+        return external(named.url(), module, named.decidedAt(), named.summary(), now);
     }
 
     public Optional<ModuleDecision> find(String decisionId) {

@@ -30,6 +30,8 @@ import dev.charter.contracts.voting.VotingEvent.BallotOpened;
 import dev.charter.dispute.ProjectionDatabase;
 import dev.charter.dispute.policy.BallotPolicy;
 import dev.charter.dispute.roster.ModuleFacts;
+import dev.charter.dispute.roster.PersonStanding;
+import dev.charter.dispute.roster.Roster;
 import dev.charter.platform.consume.InboundEvent;
 import dev.charter.platform.web.GovernanceException;
 import org.junit.jupiter.api.BeforeAll;
@@ -41,6 +43,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -62,7 +66,19 @@ class DecisionCopyTest {
     static void database() {
         var jdbc = ProjectionDatabase.create();
         copy = new DecisionCopy(jdbc, ProjectionDatabase.json(), Clock.fixed(AT, ZoneOffset.UTC));
-        decisions = new ModuleDecisions(jdbc, ProjectionDatabase.json());
+        decisions = new ModuleDecisions(jdbc, ProjectionDatabase.json(), new Roster() {
+            @Override
+            public PersonStanding standing(String personId) {
+                return PersonStanding.withoutSeat(personId);
+            }
+
+            @Override
+            public Optional<ModuleFacts> module(String moduleId) {
+                return Optional.ofNullable(Map.of("nn", new ModuleFacts("nn", "Neural networks", true,
+                        DecisionRule.majority()), "legacy", new ModuleFacts("legacy", "Legacy", false,
+                        DecisionRule.majority())).get(moduleId));
+            }
+        });
     }
 
     @Test
@@ -155,6 +171,27 @@ class DecisionCopyTest {
                 .isInstanceOf(GovernanceException.BadInput.class);
         assertThatThrownBy(() -> ModuleDecisions.external("https://x.org/1", nn, AT.plusSeconds(5), null, AT))
                 .isInstanceOf(GovernanceException.BadInput.class);
+    }
+
+    @Test
+    @DisplayName("R5, R7: a request names a known decision by its id, or an external one by url and an active module; never both")
+    void namedDecisions() {
+        assertThat(decisions.resolve(new ModuleDecisions.Named(null, "https://github.com/org/repo/pull/9", "NN", null,
+                null), AT, "R5").moduleId()).isEqualTo("nn");
+        assertThatThrownBy(() -> decisions.resolve(new ModuleDecisions.Named(null, null, null, null, null), AT, "R5"))
+                .isInstanceOfSatisfying(GovernanceException.BadInput.class,
+                        e -> assertThat(e.code()).isEqualTo("decision-required"));
+        assertThatThrownBy(() -> decisions.resolve(new ModuleDecisions.Named("motion:x", "https://x.org/1", "nn", null,
+                null), AT, "R5")).isInstanceOfSatisfying(GovernanceException.BadInput.class,
+                e -> assertThat(e.code()).isEqualTo("decision-ambiguous"));
+        assertThatThrownBy(() -> decisions.resolve(new ModuleDecisions.Named(null, "https://x.org/1", " ", null, null),
+                AT, "R5")).isInstanceOfSatisfying(GovernanceException.BadInput.class,
+                e -> assertThat(e.code()).isEqualTo("module-required"));
+        assertThatThrownBy(() -> decisions.resolve(new ModuleDecisions.Named(null, "https://x.org/1", "nope", null,
+                null), AT, "R5")).isInstanceOf(GovernanceException.NotFound.class);
+        assertThatThrownBy(() -> decisions.resolve(new ModuleDecisions.Named(null, "https://x.org/1", "legacy", null,
+                null), AT, "R7")).isInstanceOfSatisfying(GovernanceException.Conflict.class,
+                e -> assertThat(e.code()).isEqualTo("module-retired"));
     }
 
     private static BallotOpened opened(String ballotId, BallotBody body, String moduleId, String subjectKind) {
