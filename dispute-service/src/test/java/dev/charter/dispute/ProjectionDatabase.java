@@ -2,9 +2,7 @@ package dev.charter.dispute;
 
 import dev.charter.platform.axon.AxonPersistenceAutoConfiguration;
 import dev.charter.testsupport.TestInfrastructure;
-import org.flywaydb.core.Flyway;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * A fresh database on the test PostgreSQL with the platform's and this service's migrations, for projection tests
@@ -16,13 +14,8 @@ public final class ProjectionDatabase {
     }
 
     public static JdbcClient create() {
-        TestInfrastructure.Postgres postgres = TestInfrastructure.postgres();
-        DriverManagerDataSource dataSource = new DriverManagerDataSource(
-                TestInfrastructure.newDatabase("dispute_projection"), postgres.username(), postgres.password());
-        Flyway.configure().dataSource(dataSource)
-                .locations("classpath:db/migration/platform", "classpath:db/migration/dispute")
-                .load().migrate();
-        return JdbcClient.create(dataSource);
+        return JdbcClient.create(TestInfrastructure.migratedDatabase("dispute_projection",
+                "classpath:db/migration/platform", "classpath:db/migration/dispute"));
     }
 
     public static JsonColumns json() {

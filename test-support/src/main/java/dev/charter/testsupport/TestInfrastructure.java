@@ -1,6 +1,8 @@
 package dev.charter.testsupport;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.flywaydb.core.Flyway;
+import org.postgresql.ds.PGSimpleDataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
@@ -9,6 +11,7 @@ import org.testcontainers.DockerClientFactory;
 import org.testcontainers.kafka.KafkaContainer;
 import org.testcontainers.postgresql.PostgreSQLContainer;
 
+import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -76,6 +79,20 @@ public final class TestInfrastructure {
             throw new IllegalStateException("Could not create test database " + name, e);
         }
         return pg.urlOf(name);
+    }
+
+    /**
+     * A fresh database migrated with the given Flyway locations (e.g. {@code classpath:db/migration/platform}),
+     * for a test of a projection's or a copy's SQL without a Spring context.
+     */
+    public static DataSource migratedDatabase(String prefix, String... flywayLocations) {
+        Postgres pg = postgres();
+        PGSimpleDataSource dataSource = new PGSimpleDataSource();
+        dataSource.setUrl(newDatabase(prefix));
+        dataSource.setUser(pg.username());
+        dataSource.setPassword(pg.password());
+        Flyway.configure().dataSource(dataSource).locations(flywayLocations).load().migrate();
+        return dataSource;
     }
 
     /** A Kafka topic prefix no other context of this JVM uses. */
