@@ -17,7 +17,8 @@ public final class BallotColumns {
      */
     public static void update(JdbcClient jdbc, JsonColumns json, String table, String idColumn, String id,
                               UnaryOperator<BallotState> change) {
-        jdbc.sql("SELECT ballot FROM " + table + " WHERE " + idColumn + " = ? AND ballot IS NOT NULL").param(id).query(String.class)
+        jdbc.sql("SELECT ballot FROM " + table + " WHERE " + idColumn + " = ? AND ballot IS NOT NULL").param(id)
+                .query(String.class)
                 .optional()
                 .map(text -> json.read(text, BallotState.class))
                 .ifPresent(ballot -> jdbc.sql("UPDATE " + table + " SET ballot = ? WHERE " + idColumn + " = ?")

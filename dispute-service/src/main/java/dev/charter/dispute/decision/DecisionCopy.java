@@ -137,7 +137,8 @@ public class DecisionCopy {
     public void on(ModuleAdded event) {
         DecisionRule rule = event.decisionRule() == null ? DecisionRule.majority() : event.decisionRule();
         jdbc.sql("""
-                        INSERT INTO module_settings (module_id, decision_rule, nomination_process, inactivity_period_days)
+                        INSERT INTO module_settings (module_id, decision_rule, nomination_process,
+                                                     inactivity_period_days)
                         VALUES (?, ?, ?, ?) ON CONFLICT (module_id) DO NOTHING""")
                 .params(event.moduleId(), json.json(rule), event.nominationProcess().name(),
                         event.inactivityPeriodDays())

@@ -185,7 +185,8 @@ public class ModuleDecisions implements BallotPolicy.Subjects {
     }
 
     private static GovernanceException refusal(String decisionId, String ballotId, SeenBallot ballot, String rule) {
-        if (!BallotBody.MODULE_MAINTAINERS.name().equals(ballot.body()) || !MOTION_SUBJECT.equals(ballot.subjectKind())) {
+        if (!BallotBody.MODULE_MAINTAINERS.name().equals(ballot.body())
+                || !MOTION_SUBJECT.equals(ballot.subjectKind())) {
             return notModuleLevel(decisionId, rule, "ballot " + ballotId + " is a ballot of " + ballot.body()
                     + " on a " + ballot.subjectKind());
         }

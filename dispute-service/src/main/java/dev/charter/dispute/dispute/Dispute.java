@@ -13,9 +13,9 @@ import dev.charter.contracts.disputes.ModuleDecision;
 import dev.charter.contracts.disputes.RulingOutcome;
 import dev.charter.contracts.voting.BallotOutcome;
 import dev.charter.contracts.voting.BallotRequest;
-import dev.charter.contracts.voting.TallySummary;
 import dev.charter.dispute.DisputeSettings;
 import dev.charter.dispute.Links;
+import dev.charter.dispute.ballot.CoreBallot;
 import dev.charter.dispute.ballot.CoreBallots;
 import dev.charter.dispute.ballot.Durations;
 import dev.charter.dispute.dispute.DisputeCommands.AcceptResolution;
@@ -46,7 +46,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -94,11 +93,7 @@ public class Dispute {
     private String responseWindow;
     private Instant responseDueAt;
     private Status status;
-    private String ballotRequestId;
-    private String ballotId;
-    private Set<String> electorate = Set.of();
-    private TallySummary tally;
-    private String leadWhoDecided;
+    private CoreBallot ballot;
 
     protected Dispute() {
     }
@@ -128,7 +123,8 @@ public class Dispute {
         if (disputant.modules().isEmpty()) {
             throw new GovernanceException.NotAllowed("not-a-module-maintainer", "R5",
                     "Module maintainers dispute other groups' decisions; " + disputant.personId()
-                            + " maintains no module." + (disputant.core() ? " Core maintainers may veto it (R7)." : ""));
+                            + " maintains no module."
+                            + (disputant.core() ? " Core maintainers may veto it (R7)." : ""));
         }
         if (disputant.maintains(decision.moduleId())) {
             throw new GovernanceException.RuleViolation("own-group-decision", "R5", disputant.personId()
@@ -180,7 +176,8 @@ public class Dispute {
         }
         if (!missing.isEmpty()) {
             throw new GovernanceException.BadInput("answer-incomplete", "The answer to a dispute publishes an "
-                    + "explanation, the relevant arguments and the resolution, all three (R5).").withViolations(missing);
+                    + "explanation, the relevant arguments and the resolution, all three (R5).")
+                    .withViolations(missing);
         }
         DisputeAnswered answered = new DisputeAnswered(disputeId, respondentModuleId, command.responder().personId(),
                 command.explanation().trim(), command.arguments().trim(), command.resolution().trim());
@@ -235,7 +232,7 @@ public class Dispute {
                     + status.name().toLowerCase() + ".");
         }
         DisputeWithdrawn withdrawn = new DisputeWithdrawn(disputeId, disputedBy,
-                CoreBallots.requireText(command.reason(), "reason"), ballotRequestId);
+                CoreBallots.requireText(command.reason(), "reason"), ballot == null ? null : ballot.requestId());
         apply(withdrawn);
         deadlines.cancelAllWithinScope(RESPONSE_DUE);
         return withdrawn;
@@ -244,7 +241,7 @@ public class Dispute {
     /** From the voting stream. Idempotent: a ballot already recorded, or not this dispute's, changes nothing. */
     @CommandHandler
     public void handle(RecordEscalationBallotOpened command) {
-        if (!command.requestId().equals(ballotRequestId) || ballotId != null || status != Status.ESCALATED) {
+        if (status != Status.ESCALATED || !ballot.awaitsOpening(command.requestId())) {
             log.info("Dispute {} ignores the opening of ballot {} (request {}, status {})", disputeId,
                     command.ballotId(), command.requestId(), status);
             return;
@@ -256,7 +253,7 @@ public class Dispute {
     /** From the voting stream (R8). Idempotent: only an escalated dispute's own ballot is referred, once. */
     @CommandHandler
     public void handle(RecordEscalationReferredToLead command) {
-        if (status != Status.ESCALATED || !command.ballotId().equals(ballotId)) {
+        if (status != Status.ESCALATED || !ballot.isBallot(command.ballotId())) {
             log.info("Dispute {} ignores the referral of ballot {} (status {})", disputeId, command.ballotId(),
                     status);
             return;
@@ -267,8 +264,8 @@ public class Dispute {
     /** From the voting stream. Idempotent: only an escalated dispute waits for its ruling, once. */
     @CommandHandler
     public void handle(RecordEscalationBallotClosed command) {
-        if (!command.requestId().equals(ballotRequestId)
-                || (status != Status.ESCALATED && status != Status.REFERRED_TO_LEAD)) {
+        if ((status != Status.ESCALATED && status != Status.REFERRED_TO_LEAD)
+                || !ballot.isRequest(command.requestId())) {
             log.info("Dispute {} ignores the closing of ballot {} (request {}, status {})", disputeId,
                     command.ballotId(), command.requestId(), status);
             return;
@@ -295,16 +292,16 @@ public class Dispute {
             default -> throw new GovernanceException.Conflict("not-escalated", "R5",
                     "The dispute is " + status + "; only an escalated dispute is ruled by the core maintainers.");
         }
-        CoreBallots.requirePublisher(command.personId(), electorate, leadWhoDecided, "R7");
-        RulingOutcome ballotOutcome = rulingOf(tally.outcome());
+        ballot.requirePublisher(command.personId(), "R7");
+        RulingOutcome ballotOutcome = rulingOf(ballot.tally().outcome());
         if (command.outcome() != ballotOutcome) {
             throw new GovernanceException.RuleViolation("outcome-mismatch", "R7", "The core maintainers' ballot on "
-                    + "upholding the decision ended " + tally.outcome() + ": the ruling is " + ballotOutcome + ", not "
-                    + command.outcome() + ".");
+                    + "upholding the decision ended " + ballot.tally().outcome() + ": the ruling is " + ballotOutcome
+                    + ", not " + command.outcome() + ".");
         }
         DisputeRuled ruled = new DisputeRuled(disputeId, decision, ballotOutcome,
-                CoreBallots.requireText(command.reasoning(), "reasoning"), command.personId(), ballotId, tally,
-                command.rulesVersion());
+                CoreBallots.requireText(command.reasoning(), "reasoning"), command.personId(), ballot.ballotId(),
+                ballot.tally(), command.rulesVersion());
         apply(ruled);
         return ruled;
     }
@@ -378,13 +375,12 @@ public class Dispute {
     @EventSourcingHandler
     void on(DisputeEscalated event) {
         status = Status.ESCALATED;
-        ballotRequestId = event.ballotRequest().requestId();
+        ballot = CoreBallot.requested(event.ballotRequest().requestId());
     }
 
     @EventSourcingHandler
     void on(EscalationBallotOpened event) {
-        ballotId = event.ballotId();
-        electorate = Set.copyOf(event.electorate());
+        ballot = ballot.opened(event.ballotId(), event.electorate());
     }
 
     @EventSourcingHandler
@@ -395,9 +391,7 @@ public class Dispute {
     @EventSourcingHandler
     void on(DisputeAwaitingRuling event) {
         status = Status.AWAITING_RULING;
-        ballotId = event.ballotId();
-        tally = event.tally();
-        leadWhoDecided = event.decidedBy();
+        ballot = ballot.closed(event.ballotId(), event.tally(), event.decidedBy());
     }
 
     @EventSourcingHandler

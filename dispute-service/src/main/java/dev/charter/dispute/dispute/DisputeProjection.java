@@ -115,7 +115,8 @@ public class DisputeProjection {
     @EventHandler
     void on(DisputeWithdrawn event, @Timestamp Instant at) {
         jdbc.sql("""
-                        UPDATE dispute SET status = 'WITHDRAWN', withdrawn_by = ?, withdrawal_reason = ?, withdrawn_at = ?
+                        UPDATE dispute SET status = 'WITHDRAWN', withdrawn_by = ?, withdrawal_reason = ?,
+                                           withdrawn_at = ?
                         WHERE dispute_id = ?""")
                 .params(event.withdrawnBy(), event.reason(), ts(at), event.disputeId()).update();
         ballot(event.disputeId(), BallotState::cancelled);

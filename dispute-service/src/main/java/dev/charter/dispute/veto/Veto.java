@@ -12,6 +12,7 @@ import dev.charter.contracts.disputes.VetoOutcome;
 import dev.charter.contracts.voting.BallotOutcome;
 import dev.charter.contracts.voting.TallySummary;
 import dev.charter.dispute.DisputeSettings;
+import dev.charter.dispute.ballot.CoreBallot;
 import dev.charter.dispute.ballot.CoreBallots;
 import dev.charter.dispute.ballot.Durations;
 import dev.charter.dispute.veto.VetoCommands.ProposeVeto;
@@ -32,7 +33,6 @@ import org.slf4j.LoggerFactory;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -62,11 +62,7 @@ public class Veto {
     private ModuleDecision decision;
     private String proposedBy;
     private Status status;
-    private String ballotRequestId;
-    private String ballotId;
-    private Set<String> electorate = Set.of();
-    private TallySummary tally;
-    private String leadWhoDecided;
+    private CoreBallot ballot;
 
     public Veto() {
     }
@@ -88,7 +84,8 @@ public class Veto {
                 case CARRIED -> new GovernanceException.Conflict("already-vetoed", "R7", "The core maintainers "
                         + "vetoed this decision already (veto " + vetoId + ").");
                 case REJECTED -> new GovernanceException.Conflict("veto-already-decided", "R7", "The core "
-                        + "maintainers decided not to veto this decision (veto " + vetoId + "); one veto per decision.");
+                        + "maintainers decided not to veto this decision (veto " + vetoId
+                        + "); one veto per decision.");
                 default -> new GovernanceException.Conflict("veto-pending", "R7", "A veto of this decision is "
                         + "before the core maintainers already (veto " + vetoId + ").");
             };
@@ -124,7 +121,7 @@ public class Veto {
     /** From the voting stream. Idempotent: a ballot already recorded, or not this veto's, changes nothing. */
     @CommandHandler
     public void handle(RecordVetoBallotOpened command) {
-        if (!command.requestId().equals(ballotRequestId) || ballotId != null || status != Status.PROPOSED) {
+        if (status != Status.PROPOSED || !ballot.awaitsOpening(command.requestId())) {
             log.info("Veto {} ignores the opening of ballot {} (request {}, status {})", vetoId, command.ballotId(),
                     command.requestId(), status);
             return;
@@ -136,7 +133,7 @@ public class Veto {
     /** From the voting stream (R8). Idempotent: only the pending veto's own ballot is referred, once. */
     @CommandHandler
     public void handle(RecordVetoReferredToLead command) {
-        if (status != Status.PROPOSED || !command.ballotId().equals(ballotId)) {
+        if (status != Status.PROPOSED || !ballot.isBallot(command.ballotId())) {
             log.info("Veto {} ignores the referral of ballot {} (status {})", vetoId, command.ballotId(), status);
             return;
         }
@@ -146,8 +143,8 @@ public class Veto {
     /** From the voting stream. Idempotent: only a pending veto waits for its reasoning, once. */
     @CommandHandler
     public void handle(RecordVetoBallotClosed command) {
-        if (!command.requestId().equals(ballotRequestId)
-                || (status != Status.PROPOSED && status != Status.REFERRED_TO_LEAD)) {
+        if ((status != Status.PROPOSED && status != Status.REFERRED_TO_LEAD)
+                || !ballot.isRequest(command.requestId())) {
             log.info("Veto {} ignores the closing of ballot {} (request {}, status {})", vetoId, command.ballotId(),
                     command.requestId(), status);
             return;
@@ -171,19 +168,21 @@ public class Veto {
             default -> throw new GovernanceException.Conflict("ballot-not-closed", "R7",
                     "The core maintainers have not decided yet: the reasoning follows the close of their ballot.");
         }
-        CoreBallots.requirePublisher(command.personId(), electorate, leadWhoDecided, "R7");
+        ballot.requirePublisher(command.personId(), "R7");
+        TallySummary tally = ballot.tally();
         VetoOutcome ballotOutcome = tally.outcome() == BallotOutcome.CARRIED ? VetoOutcome.CARRIED
                 : VetoOutcome.REJECTED;
         if (command.outcome() != ballotOutcome) {
             throw new GovernanceException.RuleViolation("outcome-mismatch", "R7", "The core maintainers' ballot "
-                    + "ended " + tally.outcome() + ": the veto is " + ballotOutcome + ", not " + command.outcome() + ".");
+                    + "ended " + tally.outcome() + ": the veto is " + ballotOutcome + ", not " + command.outcome()
+                    + ".");
         }
         String reasoning = CoreBallots.requireText(command.reasoning(), "reasoning");
         DisputeEvent decided = ballotOutcome == VetoOutcome.CARRIED
-                ? new VetoCarried(vetoId, decision, proposedBy, reasoning, command.personId(), ballotId, tally,
-                command.rulesVersion())
-                : new VetoRejected(vetoId, decision, proposedBy, reasoning, command.personId(), ballotId, tally,
-                command.rulesVersion());
+                ? new VetoCarried(vetoId, decision, proposedBy, reasoning, command.personId(), ballot.ballotId(),
+                tally, command.rulesVersion())
+                : new VetoRejected(vetoId, decision, proposedBy, reasoning, command.personId(), ballot.ballotId(),
+                tally, command.rulesVersion());
         apply(decided);
         return decided;
     }
@@ -198,14 +197,13 @@ public class Veto {
         vetoId = event.vetoId();
         decision = event.decision();
         proposedBy = event.proposedBy();
-        ballotRequestId = event.ballotRequest().requestId();
+        ballot = CoreBallot.requested(event.ballotRequest().requestId());
         status = Status.PROPOSED;
     }
 
     @EventSourcingHandler
     void on(VetoBallotOpened event) {
-        ballotId = event.ballotId();
-        electorate = Set.copyOf(event.electorate());
+        ballot = ballot.opened(event.ballotId(), event.electorate());
     }
 
     @EventSourcingHandler
@@ -216,9 +214,7 @@ public class Veto {
     @EventSourcingHandler
     void on(VetoAwaitingReasoning event) {
         status = Status.AWAITING_REASONING;
-        ballotId = event.ballotId();
-        tally = event.tally();
-        leadWhoDecided = event.decidedBy();
+        ballot = ballot.closed(event.ballotId(), event.tally(), event.decidedBy());
     }
 
     @EventSourcingHandler

@@ -44,8 +44,8 @@ public final class MaintainersPage {
                 disputes.forEach(d -> page.append("- [").append(escape(d.decisionSummary())).append("](")
                         .append(d.url()).append(") — disputed by [@").append(d.disputedBy())
                         .append("](https://github.com/").append(d.disputedBy()).append(") for module `")
-                        .append(d.disputantModuleId()).append("`, ").append(d.status().toLowerCase(java.util.Locale.ROOT)
-                                .replace('_', ' ')).append("\n"));
+                        .append(d.disputantModuleId()).append("`, ")
+                        .append(d.status().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')).append("\n"));
             }
         }
         if (!roster.coreEmeritus().isEmpty()) {
