@@ -1,6 +1,7 @@
 package dev.charter.deploy;
 
 import dev.charter.platform.messaging.MessageContext;
+import dev.charter.registry.bootstrap.RosterDocument;
 import dev.charter.registry.bootstrap.RosterImporter;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
@@ -30,6 +31,8 @@ import java.util.function.Function;
 public final class LocalStack implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(LocalStack.class);
+    /** The actor of what the local stack does by itself, such as importing the demo roster. */
+    private static final String LOCAL_STACK = "system:local-stack";
 
     /**
      * Settings of the local stack only, per service: a demo calendar where the core maintainers "meet" every ten
@@ -128,8 +131,8 @@ public final class LocalStack implements AutoCloseable {
             return;
         }
         String yaml = new ClassPathResource("local/demo-roster.yaml").getContentAsString(StandardCharsets.UTF_8);
-        RosterImporter.Report report = MessageContext.newRequest("system:local-stack")
-                .call(() -> importer.importRoster(RosterImporter.parse(yaml)));
+        RosterImporter.Report report = MessageContext.newRequest(LOCAL_STACK)
+                .call(() -> importer.importRoster(RosterDocument.parse(yaml), LOCAL_STACK));
         log.info("Imported the demo roster: {} persons, {} modules", report.persons(), report.modules());
     }
 

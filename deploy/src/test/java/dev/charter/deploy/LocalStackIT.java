@@ -4,14 +4,13 @@ import dev.charter.client.registry.PersonsApi;
 import dev.charter.client.registry.RosterApi;
 import dev.charter.client.registry.invoker.ApiClient;
 import dev.charter.client.registry.model.AffiliationChange;
+import dev.charter.platform.roster.RosterReader;
 import dev.charter.platform.security.DevTokenIssuer;
 import dev.charter.testsupport.TcpForwarder;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
-import javax.sql.DataSource;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -47,9 +46,11 @@ class LocalStackIT {
         }
     }
 
-    private static int rosterCopyPersons(LocalStack stack, ServiceSpec service) {
-        return JdbcClient.create(stack.service(service).getBean(DataSource.class))
-                .sql("SELECT count(*) FROM roster_person").query(Integer.class).single();
+    /** How many of the persons the registry lists the service's roster copy knows. */
+    private static int rosterCopyPersons(LocalStack stack, ServiceSpec service) throws Exception {
+        RosterReader roster = stack.service(service).getBean(RosterReader.class);
+        return (int) new PersonsApi(client(stack, null)).listPersons(null, 200).getItems().stream()
+                .filter(person -> roster.standing(person.getId()).registered()).count();
     }
 
     private static ApiClient client(LocalStack stack, String person) {

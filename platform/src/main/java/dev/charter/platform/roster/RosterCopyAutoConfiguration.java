@@ -12,7 +12,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-/** The roster copy of the services that need one ({@code charter.roster-copy.enabled=true}), with its tables. */
+/**
+ * The roster copy of the services that need one ({@code charter.roster-copy.enabled=true}): its tables, the
+ * {@link RosterCopy} that fills them from the registry's stream, and the {@link RosterReader} that answers from them.
+ */
 @AutoConfiguration
 @ConditionalOnProperty(prefix = "charter.roster-copy", name = "enabled", havingValue = "true")
 public class RosterCopyAutoConfiguration {
@@ -22,6 +25,11 @@ public class RosterCopyAutoConfiguration {
     @Bean
     public RosterCopy rosterCopy(DataSource dataSource) {
         return new RosterCopy(JdbcClient.create(dataSource));
+    }
+
+    @Bean
+    public RosterReader rosterReader(DataSource dataSource) {
+        return new RosterReader(JdbcClient.create(dataSource));
     }
 
     @Bean

@@ -5,7 +5,6 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 
-import java.util.Locale;
 import java.util.Optional;
 
 /** The authenticated person: the {@code sub} of the bearer token, lower-cased like every person id. */
@@ -17,7 +16,7 @@ public final class Actors {
     public static Optional<String> current() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication instanceof JwtAuthenticationToken jwt && jwt.getToken().getSubject() != null) {
-            return Optional.of(jwt.getToken().getSubject().toLowerCase(Locale.ROOT));
+            return Optional.ofNullable(PersonIds.canonical(jwt.getToken().getSubject()));
         }
         return Optional.empty();
     }

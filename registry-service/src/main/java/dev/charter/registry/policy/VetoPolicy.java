@@ -8,7 +8,7 @@ import dev.charter.platform.consume.InboundEventHandler;
 import dev.charter.platform.security.PersonIds;
 import dev.charter.registry.module.ModuleCommands.EndVetoedAppointment;
 import dev.charter.registry.module.ModuleCommands.RestoreModuleSettings;
-import dev.charter.registry.module.ModuleRules;
+import dev.charter.platform.roster.ModuleIds;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,7 +47,7 @@ public class VetoPolicy {
     /** What the registry does about a carried veto, if anything. */
     static Optional<Object> commandFor(VetoCarried event, DecisionRef veto) {
         ModuleDecision decision = event.decision();
-        String moduleId = ModuleRules.moduleId(decision.moduleId());
+        String moduleId = ModuleIds.normalize(decision.moduleId());
         return Optional.ofNullable(switch (decision.kind()) {
             case MODULE_NOMINATION -> "CONFIRMED".equals(decision.outcome()) && decision.personId() != null
                     ? new EndVetoedAppointment(moduleId, PersonIds.normalize(decision.personId()), veto) : null;

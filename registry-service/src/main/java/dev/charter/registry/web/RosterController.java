@@ -17,7 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 
-/** The roster, now or as of a past instant, and the files generated from it (R16). */
+/** The roster, now or as of a past instant, and the files generated from it (CODEOWNERS, the maintainers page). */
 @RestController
 public class RosterController implements RosterApi, FilesApi {
 
