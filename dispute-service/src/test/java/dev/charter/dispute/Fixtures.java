@@ -6,7 +6,10 @@ import dev.charter.contracts.disputes.DecisionKind;
 import dev.charter.contracts.disputes.ModuleDecision;
 import dev.charter.contracts.voting.BallotOutcome;
 import dev.charter.contracts.voting.TallySummary;
-import dev.charter.dispute.roster.PersonStanding;
+import dev.charter.contracts.registry.NominationProcess;
+import dev.charter.contracts.voting.DecisionRule;
+import dev.charter.platform.roster.ModuleFacts;
+import dev.charter.platform.roster.PersonStanding;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -38,19 +41,25 @@ public final class Fixtures {
     }
 
     public static PersonStanding maintainerOf(String id, String... modules) {
-        return new PersonStanding(id, false, false, Set.of(modules));
+        return new PersonStanding(id, true, false, false, Set.of(modules));
     }
 
     public static PersonStanding core(String id, String... modules) {
-        return new PersonStanding(id, false, true, Set.of(modules));
+        return new PersonStanding(id, true, false, true, Set.of(modules));
     }
 
     public static PersonStanding lead(String id) {
-        return new PersonStanding(id, true, true, Set.of());
+        return new PersonStanding(id, true, true, true, Set.of());
     }
 
     public static PersonStanding nobody(String id) {
-        return PersonStanding.withoutSeat(id);
+        return new PersonStanding(id, true, false, false, Set.of());
+    }
+
+    /** A module as the roster copy has it, with its group's decision rule (R4). */
+    public static ModuleFacts module(String id, String name, boolean active, DecisionRule rule) {
+        return new ModuleFacts(id, name, active ? ModuleFacts.Status.ACTIVE : ModuleFacts.Status.RETIRED,
+                NominationProcess.OWN_GROUP, rule, 365);
     }
 
     public static TallySummary tally(int eligible, int yes, int no, BallotOutcome outcome) {

@@ -1,6 +1,7 @@
 package dev.charter.dispute;
 
 import dev.charter.platform.axon.AxonPersistenceAutoConfiguration;
+import dev.charter.platform.jdbc.Columns;
 import dev.charter.testsupport.TestInfrastructure;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -15,10 +16,10 @@ public final class ProjectionDatabase {
 
     public static JdbcClient create() {
         return JdbcClient.create(TestInfrastructure.migratedDatabase("dispute_projection",
-                "classpath:db/migration/platform", "classpath:db/migration/dispute"));
+                "classpath:db/migration/platform", "classpath:db/migration/roster-copy", "classpath:db/migration/dispute"));
     }
 
-    public static JsonColumns json() {
-        return new JsonColumns(AxonPersistenceAutoConfiguration.eventObjectMapper());
+    public static Columns json() {
+        return new Columns(AxonPersistenceAutoConfiguration.eventObjectMapper());
     }
 }

@@ -1,6 +1,6 @@
 package dev.charter.dispute.ballot;
 
-import dev.charter.dispute.JsonColumns;
+import dev.charter.platform.jdbc.Columns;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.util.function.UnaryOperator;
@@ -15,7 +15,7 @@ public final class BallotColumns {
      * Applies the change to the ballot stored in {@code table.ballot} of the row whose {@code idColumn} is
      * {@code id}; a row without a ballot (or no row) is left alone.
      */
-    public static void update(JdbcClient jdbc, JsonColumns json, String table, String idColumn, String id,
+    public static void update(JdbcClient jdbc, Columns json, String table, String idColumn, String id,
                               UnaryOperator<BallotState> change) {
         jdbc.sql("SELECT ballot FROM " + table + " WHERE " + idColumn + " = ? AND ballot IS NOT NULL").param(id)
                 .query(String.class)

@@ -6,8 +6,8 @@ import dev.charter.contracts.voting.BallotOutcome;
 import dev.charter.contracts.voting.CloseReason;
 import dev.charter.contracts.voting.Recusal;
 import dev.charter.contracts.voting.TallySummary;
-import dev.charter.dispute.roster.ModuleFacts;
-import dev.charter.dispute.roster.PersonStanding;
+import dev.charter.platform.roster.ModuleFacts;
+import dev.charter.platform.roster.PersonStanding;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.time.Instant;

@@ -13,7 +13,7 @@ import dev.charter.contracts.disputes.DisputeEvent.ChangeAwaitingReasoning;
 import dev.charter.contracts.disputes.DisputeEvent.ChangeProposed;
 import dev.charter.contracts.disputes.DisputeEvent.ChangeRejected;
 import dev.charter.contracts.disputes.DisputeEvent.ChangeWithdrawn;
-import dev.charter.dispute.JsonColumns;
+import dev.charter.platform.jdbc.Columns;
 import dev.charter.dispute.ballot.BallotState;
 import dev.charter.dispute.change.ChangeViews.ApprovalView;
 import org.axonframework.config.ProcessingGroup;
@@ -27,7 +27,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.function.UnaryOperator;
 
-import static dev.charter.dispute.JsonColumns.ts;
+import static dev.charter.platform.jdbc.Columns.ts;
 
 /**
  * Controversial-change proposals (R17) with every body's approval ballot, for the REST reads. A tracking processor
@@ -42,9 +42,9 @@ public class ChangeProjection {
     static final TypeReference<List<ApprovalView>> APPROVALS = new TypeReference<>() {
     };
     private final JdbcClient jdbc;
-    private final JsonColumns json;
+    private final Columns json;
 
-    public ChangeProjection(JdbcClient jdbc, JsonColumns json) {
+    public ChangeProjection(JdbcClient jdbc, Columns json) {
         this.jdbc = jdbc;
         this.json = json;
     }

@@ -2,7 +2,7 @@ package dev.charter.dispute.change;
 
 import dev.charter.contracts.disputes.ChangeKind;
 import dev.charter.contracts.disputes.ChangeVerdict;
-import dev.charter.dispute.JsonColumns;
+import dev.charter.platform.jdbc.Columns;
 import dev.charter.dispute.change.ChangeViews.ChangeFilter;
 import dev.charter.dispute.change.ChangeViews.ChangeView;
 import dev.charter.dispute.change.ChangeViews.ResultView;
@@ -17,16 +17,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import static dev.charter.dispute.JsonColumns.instant;
+import static dev.charter.platform.jdbc.Columns.instant;
 
 /** Reads the controversial-change projection. */
 @Component
 public class ChangeQueries {
 
     private final JdbcClient jdbc;
-    private final JsonColumns json;
+    private final Columns json;
 
-    public ChangeQueries(JdbcClient jdbc, JsonColumns json) {
+    public ChangeQueries(JdbcClient jdbc, Columns json) {
         this.jdbc = jdbc;
         this.json = json;
     }
@@ -65,7 +65,7 @@ public class ChangeQueries {
                 instant(rs, "withdrawn_at"));
         return new ChangeView(rs.getLong("seq"), rs.getString("proposal_id"), ChangeKind.valueOf(rs.getString("kind")),
                 rs.getString("title"), rs.getString("summary"),
-                json.read(rs.getString("affected_modules"), JsonColumns.STRINGS), rs.getString("discussion_issue"),
+                json.read(rs.getString("affected_modules"), Columns.STRINGS), rs.getString("discussion_issue"),
                 rs.getString("proposed_by"), instant(rs, "proposed_at"),
                 ChangeProposal.Status.valueOf(rs.getString("status")), rs.getString("rules_version"),
                 json.read(rs.getString("approvals"), ChangeProjection.APPROVALS), result, withdrawal);

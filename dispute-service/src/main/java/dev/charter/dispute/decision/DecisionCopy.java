@@ -20,7 +20,7 @@ import dev.charter.contracts.voting.DecisionRule;
 import dev.charter.contracts.voting.VotingEvent.BallotCancelled;
 import dev.charter.contracts.voting.VotingEvent.BallotClosed;
 import dev.charter.contracts.voting.VotingEvent.BallotOpened;
-import dev.charter.dispute.JsonColumns;
+import dev.charter.platform.jdbc.Columns;
 import dev.charter.platform.consume.InboundEvent;
 import dev.charter.platform.consume.InboundEventHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -30,7 +30,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 
-import static dev.charter.dispute.JsonColumns.ts;
+import static dev.charter.platform.jdbc.Columns.ts;
 
 /**
  * This service's copy of the module-level decisions taken elsewhere (DESIGN §7), from the voting, nominations and
@@ -45,10 +45,10 @@ import static dev.charter.dispute.JsonColumns.ts;
 public class DecisionCopy {
 
     private final JdbcClient jdbc;
-    private final JsonColumns json;
+    private final Columns json;
     private final Clock clock;
 
-    public DecisionCopy(JdbcClient jdbc, JsonColumns json, Clock clock) {
+    public DecisionCopy(JdbcClient jdbc, Columns json, Clock clock) {
         this.jdbc = jdbc;
         this.json = json;
         this.clock = clock;

@@ -5,11 +5,11 @@ import dev.charter.contracts.disputes.DecisionKind;
 import dev.charter.contracts.disputes.ModuleDecision;
 import dev.charter.contracts.disputes.ModuleSettings;
 import dev.charter.contracts.voting.BallotBody;
-import dev.charter.dispute.JsonColumns;
+import dev.charter.platform.jdbc.Columns;
 import dev.charter.dispute.Links;
 import dev.charter.dispute.policy.BallotPolicy;
-import dev.charter.dispute.roster.ModuleFacts;
-import dev.charter.dispute.roster.Roster;
+import dev.charter.platform.roster.ModuleFacts;
+import dev.charter.platform.roster.RosterReader;
 import dev.charter.platform.web.Problems;
 import dev.charter.platform.web.GovernanceException;
 import dev.charter.platform.web.Text;
@@ -25,7 +25,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-import static dev.charter.dispute.JsonColumns.instant;
+import static dev.charter.platform.jdbc.Columns.instant;
 
 /**
  * The module-level decisions this service knows (see {@link DecisionCopy}), and how a decision named in a request
@@ -50,10 +50,10 @@ public class ModuleDecisions implements BallotPolicy.Subjects {
     }
 
     private final JdbcClient jdbc;
-    private final JsonColumns json;
-    private final Roster roster;
+    private final Columns json;
+    private final RosterReader roster;
 
-    public ModuleDecisions(JdbcClient jdbc, JsonColumns json, Roster roster) {
+    public ModuleDecisions(JdbcClient jdbc, Columns json, RosterReader roster) {
         this.jdbc = jdbc;
         this.json = json;
         this.roster = roster;

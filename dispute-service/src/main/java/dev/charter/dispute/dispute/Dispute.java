@@ -27,7 +27,7 @@ import dev.charter.dispute.dispute.DisputeCommands.RecordEscalationBallotClosed;
 import dev.charter.dispute.dispute.DisputeCommands.RecordEscalationBallotOpened;
 import dev.charter.dispute.dispute.DisputeCommands.RecordEscalationReferredToLead;
 import dev.charter.dispute.dispute.DisputeCommands.WithdrawDispute;
-import dev.charter.dispute.roster.PersonStanding;
+import dev.charter.platform.roster.PersonStanding;
 import dev.charter.platform.web.GovernanceException;
 import dev.charter.platform.web.Problems;
 import dev.charter.platform.web.Text;

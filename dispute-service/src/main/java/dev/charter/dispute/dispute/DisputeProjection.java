@@ -9,7 +9,7 @@ import dev.charter.contracts.disputes.DisputeEvent.DisputeRuled;
 import dev.charter.contracts.disputes.DisputeEvent.DisputeWithdrawn;
 import dev.charter.contracts.disputes.DisputeEvent.EscalationBallotOpened;
 import dev.charter.contracts.disputes.DisputeEvent.EscalationReferredToLead;
-import dev.charter.dispute.JsonColumns;
+import dev.charter.platform.jdbc.Columns;
 import dev.charter.dispute.ballot.BallotColumns;
 import dev.charter.dispute.ballot.BallotState;
 import org.axonframework.config.ProcessingGroup;
@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
 import java.time.Instant;
 import java.util.function.UnaryOperator;
 
-import static dev.charter.dispute.JsonColumns.ts;
+import static dev.charter.platform.jdbc.Columns.ts;
 
 /**
  * Disputes with everything published about them (R6), listed per module, for the REST reads. A tracking processor
@@ -35,9 +35,9 @@ public class DisputeProjection {
 
     public static final String PROCESSING_GROUP = "disputes";
     private final JdbcClient jdbc;
-    private final JsonColumns json;
+    private final Columns json;
 
-    public DisputeProjection(JdbcClient jdbc, JsonColumns json) {
+    public DisputeProjection(JdbcClient jdbc, Columns json) {
         this.jdbc = jdbc;
         this.json = json;
     }

@@ -2,7 +2,7 @@ package dev.charter.dispute.dispute;
 
 import dev.charter.contracts.disputes.ModuleDecision;
 import dev.charter.contracts.disputes.RulingOutcome;
-import dev.charter.dispute.JsonColumns;
+import dev.charter.platform.jdbc.Columns;
 import dev.charter.dispute.ballot.BallotState;
 import dev.charter.dispute.dispute.DisputeViews.AnswerView;
 import dev.charter.dispute.dispute.DisputeViews.DisputeFilter;
@@ -21,7 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import static dev.charter.dispute.JsonColumns.instant;
+import static dev.charter.platform.jdbc.Columns.instant;
 
 /** Reads the dispute projection. */
 @Component
@@ -29,9 +29,9 @@ public class DisputeQueries {
 
     private static final List<String> ENDED = List.of("RESOLVED", "RULED", "WITHDRAWN");
     private final JdbcClient jdbc;
-    private final JsonColumns json;
+    private final Columns json;
 
-    public DisputeQueries(JdbcClient jdbc, JsonColumns json) {
+    public DisputeQueries(JdbcClient jdbc, Columns json) {
         this.jdbc = jdbc;
         this.json = json;
     }
@@ -86,7 +86,7 @@ public class DisputeQueries {
         return new DisputeView(rs.getLong("seq"), rs.getString("dispute_id"),
                 json.read(rs.getString("decision"), ModuleDecision.class), rs.getString("respondent_module_id"),
                 rs.getString("disputant_module_id"), rs.getString("disputed_by"), rs.getString("statement"),
-                json.read(rs.getString("links"), JsonColumns.STRINGS), Dispute.Status.valueOf(rs.getString("status")),
+                json.read(rs.getString("links"), Columns.STRINGS), Dispute.Status.valueOf(rs.getString("status")),
                 instant(rs, "opened_at"), rs.getString("response_window"), instant(rs, "response_due_at"),
                 rs.getString("rules_version"), answer, resolution, escalation,
                 json.read(rs.getString("ballot"), BallotState.class), ruling, withdrawal);

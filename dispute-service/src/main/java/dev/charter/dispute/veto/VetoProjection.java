@@ -8,7 +8,7 @@ import dev.charter.contracts.disputes.DisputeEvent.VetoReferredToLead;
 import dev.charter.contracts.disputes.DisputeEvent.VetoRejected;
 import dev.charter.contracts.disputes.VetoOutcome;
 import dev.charter.contracts.voting.TallySummary;
-import dev.charter.dispute.JsonColumns;
+import dev.charter.platform.jdbc.Columns;
 import dev.charter.dispute.ballot.BallotColumns;
 import dev.charter.dispute.ballot.BallotState;
 import org.axonframework.config.ProcessingGroup;
@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
 import java.time.Instant;
 import java.util.function.UnaryOperator;
 
-import static dev.charter.dispute.JsonColumns.ts;
+import static dev.charter.platform.jdbc.Columns.ts;
 
 /**
  * Vetoes with their reasoning (R7), per module and per decision, for the REST reads. A tracking processor of its
@@ -34,9 +34,9 @@ public class VetoProjection {
 
     public static final String PROCESSING_GROUP = "vetoes";
     private final JdbcClient jdbc;
-    private final JsonColumns json;
+    private final Columns json;
 
-    public VetoProjection(JdbcClient jdbc, JsonColumns json) {
+    public VetoProjection(JdbcClient jdbc, Columns json) {
         this.jdbc = jdbc;
         this.json = json;
     }

@@ -2,7 +2,7 @@ package dev.charter.dispute.veto;
 
 import dev.charter.contracts.disputes.ModuleDecision;
 import dev.charter.contracts.disputes.VetoOutcome;
-import dev.charter.dispute.JsonColumns;
+import dev.charter.platform.jdbc.Columns;
 import dev.charter.dispute.ballot.BallotState;
 import dev.charter.dispute.veto.VetoViews.VetoDecisionView;
 import dev.charter.dispute.veto.VetoViews.VetoFilter;
@@ -17,16 +17,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import static dev.charter.dispute.JsonColumns.instant;
+import static dev.charter.platform.jdbc.Columns.instant;
 
 /** Reads the veto projection. */
 @Component
 public class VetoQueries {
 
     private final JdbcClient jdbc;
-    private final JsonColumns json;
+    private final Columns json;
 
-    public VetoQueries(JdbcClient jdbc, JsonColumns json) {
+    public VetoQueries(JdbcClient jdbc, Columns json) {
         this.jdbc = jdbc;
         this.json = json;
     }

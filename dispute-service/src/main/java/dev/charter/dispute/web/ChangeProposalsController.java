@@ -19,9 +19,10 @@ import dev.charter.dispute.change.ChangeProposal.Status;
 import dev.charter.dispute.change.ChangeQueries;
 import dev.charter.dispute.change.ChangeViews.ChangeFilter;
 import dev.charter.dispute.change.ChangeViews.ChangeView;
-import dev.charter.dispute.roster.ModuleFacts;
-import dev.charter.dispute.roster.Roster;
+import dev.charter.platform.roster.ModuleFacts;
+import dev.charter.platform.roster.RosterReader;
 import dev.charter.platform.config.CharterProperties;
+import dev.charter.platform.roster.ModuleIds;
 import dev.charter.platform.security.Actors;
 import dev.charter.platform.web.Cursors;
 import dev.charter.platform.web.GovernanceException;
@@ -48,11 +49,11 @@ public class ChangeProposalsController implements ChangeProposalsApi {
 
     private final CommandGateway commands;
     private final ChangeQueries proposals;
-    private final Roster roster;
+    private final RosterReader roster;
     private final String rulesVersion;
     private final Clock clock;
 
-    public ChangeProposalsController(CommandGateway commands, ChangeQueries proposals, Roster roster,
+    public ChangeProposalsController(CommandGateway commands, ChangeQueries proposals, RosterReader roster,
                                      CharterProperties properties, Clock clock) {
         this.commands = commands;
         this.proposals = proposals;
@@ -65,7 +66,7 @@ public class ChangeProposalsController implements ChangeProposalsApi {
     public ResponseEntity<ChangeProposalPage> listChangeProposals(String moduleId, ChangeStatus status, String after,
                                                                   Integer limit) {
         int size = Cursors.limit(limit);
-        List<ChangeView> rows = proposals.list(new ChangeFilter(Params.module(moduleId),
+        List<ChangeView> rows = proposals.list(new ChangeFilter(ModuleIds.canonical(moduleId),
                 status == null ? null : Status.valueOf(status.getValue())), Cursors.decodePosition(after), size + 1);
         ChangeProposalPage page = new ChangeProposalPage(rows.stream().limit(size).map(DisputeMapping::change)
                 .toList());
@@ -79,7 +80,7 @@ public class ChangeProposalsController implements ChangeProposalsApi {
         Instant now = clock.instant();
         List<String> requested = request.getAffectedModules() == null ? List.of() : request.getAffectedModules();
         Map<String, ModuleFacts> modules = new LinkedHashMap<>();
-        requested.stream().map(Params::module).filter(Objects::nonNull).distinct()
+        requested.stream().map(ModuleIds::canonical).filter(Objects::nonNull).distinct()
                 .forEach(id -> roster.module(id).ifPresent(module -> modules.put(id, module)));
         ChangeProposed proposed = commands.sendAndWait(new ProposeChange(UUID.randomUUID().toString(),
                 request.getKind() == null ? null : ChangeKind.valueOf(request.getKind().getValue()),

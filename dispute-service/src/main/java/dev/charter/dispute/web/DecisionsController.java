@@ -12,6 +12,7 @@ import dev.charter.dispute.dispute.DisputeViews.DisputeView;
 import dev.charter.dispute.veto.VetoQueries;
 import dev.charter.dispute.veto.VetoViews.VetoFilter;
 import dev.charter.dispute.veto.VetoViews.VetoView;
+import dev.charter.platform.roster.ModuleIds;
 import dev.charter.platform.web.Cursors;
 import dev.charter.platform.web.GovernanceException;
 import org.springframework.http.ResponseEntity;
@@ -39,7 +40,7 @@ public class DecisionsController implements DecisionsApi {
     public ResponseEntity<DecisionPage> listDecisions(String moduleId, DecisionKind kind, String after,
                                                       Integer limit) {
         int size = Cursors.limit(limit);
-        List<ModuleDecisions.Listed> rows = decisions.list(Params.module(moduleId),
+        List<ModuleDecisions.Listed> rows = decisions.list(ModuleIds.canonical(moduleId),
                 kind == null ? null : dev.charter.contracts.disputes.DecisionKind.valueOf(kind.getValue()),
                 Cursors.decodePosition(after), size + 1);
         DecisionPage page = new DecisionPage(rows.stream().limit(size).map(row -> DisputeMapping.decision(

@@ -31,8 +31,9 @@ import dev.charter.dispute.dispute.DisputeCommands.WithdrawDispute;
 import dev.charter.dispute.dispute.DisputeQueries;
 import dev.charter.dispute.dispute.DisputeViews.DisputeFilter;
 import dev.charter.dispute.dispute.DisputeViews.DisputeView;
-import dev.charter.dispute.roster.Roster;
+import dev.charter.platform.roster.RosterReader;
 import dev.charter.platform.config.CharterProperties;
+import dev.charter.platform.roster.ModuleIds;
 import dev.charter.platform.security.Actors;
 import dev.charter.platform.web.Cursors;
 import dev.charter.platform.web.GovernanceException;
@@ -57,12 +58,12 @@ public class DisputesController implements DisputesApi {
     private final CommandGateway commands;
     private final DisputeQueries disputes;
     private final ModuleDecisions decisions;
-    private final Roster roster;
+    private final RosterReader roster;
     private final String rulesVersion;
     private final Clock clock;
 
     public DisputesController(CommandGateway commands, DisputeQueries disputes, ModuleDecisions decisions,
-                              Roster roster, CharterProperties properties, Clock clock) {
+                              RosterReader roster, CharterProperties properties, Clock clock) {
         this.commands = commands;
         this.disputes = disputes;
         this.decisions = decisions;
@@ -75,7 +76,7 @@ public class DisputesController implements DisputesApi {
     public ResponseEntity<DisputePage> listDisputes(String moduleId, DisputeStatus status, String decisionId,
                                                     Boolean open, String after, Integer limit) {
         int size = Cursors.limit(limit);
-        List<DisputeView> rows = disputes.list(new DisputeFilter(Params.module(moduleId),
+        List<DisputeView> rows = disputes.list(new DisputeFilter(ModuleIds.canonical(moduleId),
                 status == null ? null : Status.valueOf(status.getValue()), Params.text(decisionId), open),
                 Cursors.decodePosition(after), size + 1);
         DisputePage page = new DisputePage(rows.stream().limit(size).map(DisputeMapping::dispute).toList());
@@ -89,7 +90,7 @@ public class DisputesController implements DisputesApi {
         Instant now = clock.instant();
         ModuleDecision decision = decisions.resolve(Params.named(request.getDecision()), now, "R5");
         DisputeOpened opened = commands.sendAndWait(new OpenDispute(UUID.randomUUID().toString(), decision,
-                roster.standing(actor), Params.module(request.getOnBehalfOf()), request.getStatement(),
+                roster.standing(actor), ModuleIds.canonical(request.getOnBehalfOf()), request.getStatement(),
                 request.getLinks(), now, rulesVersion));
         log.info("{} disputes {} of module {}: dispute {}", actor, decision.decisionId(), decision.moduleId(),
                 opened.disputeId());

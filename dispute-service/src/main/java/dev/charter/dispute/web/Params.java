@@ -5,9 +5,8 @@ import dev.charter.dispute.decision.ModuleDecisions;
 import dev.charter.platform.web.Text;
 
 import java.time.OffsetDateTime;
-import java.util.Locale;
 
-/** Request parameters as the commands and queries take them: trimmed, module ids lower-case, absent as null. */
+/** Request parameters as the commands and queries take them: trimmed, absent as null. */
 final class Params {
 
     private Params() {
@@ -15,11 +14,6 @@ final class Params {
 
     static String text(String value) {
         return Text.blankToNull(value);
-    }
-
-    static String module(String moduleId) {
-        String id = Text.blankToNull(moduleId);
-        return id == null ? null : id.toLowerCase(Locale.ROOT);
     }
 
     static ModuleDecisions.Named named(DecisionInput input) {

@@ -12,7 +12,7 @@ import dev.charter.contracts.disputes.DisputeEvent.VetoProposed;
 import dev.charter.contracts.disputes.ModuleDecision;
 import dev.charter.contracts.disputes.VetoOutcome;
 import dev.charter.dispute.decision.ModuleDecisions;
-import dev.charter.dispute.roster.Roster;
+import dev.charter.platform.roster.RosterReader;
 import dev.charter.dispute.veto.Veto.Status;
 import dev.charter.dispute.veto.VetoCommands.ProposeVeto;
 import dev.charter.dispute.veto.VetoCommands.PublishVetoDecision;
@@ -20,6 +20,7 @@ import dev.charter.dispute.veto.VetoQueries;
 import dev.charter.dispute.veto.VetoViews.VetoFilter;
 import dev.charter.dispute.veto.VetoViews.VetoView;
 import dev.charter.platform.config.CharterProperties;
+import dev.charter.platform.roster.ModuleIds;
 import dev.charter.platform.security.Actors;
 import dev.charter.platform.web.Cursors;
 import dev.charter.platform.web.GovernanceException;
@@ -43,11 +44,11 @@ public class VetoesController implements VetoesApi {
     private final CommandGateway commands;
     private final VetoQueries vetoes;
     private final ModuleDecisions decisions;
-    private final Roster roster;
+    private final RosterReader roster;
     private final String rulesVersion;
     private final Clock clock;
 
-    public VetoesController(CommandGateway commands, VetoQueries vetoes, ModuleDecisions decisions, Roster roster,
+    public VetoesController(CommandGateway commands, VetoQueries vetoes, ModuleDecisions decisions, RosterReader roster,
                             CharterProperties properties, Clock clock) {
         this.commands = commands;
         this.vetoes = vetoes;
@@ -61,7 +62,7 @@ public class VetoesController implements VetoesApi {
     public ResponseEntity<VetoPage> listVetoes(String moduleId, VetoStatus status, String decisionId, String after,
                                                Integer limit) {
         int size = Cursors.limit(limit);
-        List<VetoView> rows = vetoes.list(new VetoFilter(Params.module(moduleId),
+        List<VetoView> rows = vetoes.list(new VetoFilter(ModuleIds.canonical(moduleId),
                 status == null ? null : Status.valueOf(status.getValue()), Params.text(decisionId)),
                 Cursors.decodePosition(after), size + 1);
         VetoPage page = new VetoPage(rows.stream().limit(size).map(DisputeMapping::veto).toList());

@@ -29,8 +29,9 @@ import dev.charter.dispute.change.ChangeCommands.RecordApprovalClosed;
 import dev.charter.dispute.change.ChangeCommands.RecordApprovalOpened;
 import dev.charter.dispute.change.ChangeCommands.RecordApprovalReferredToLead;
 import dev.charter.dispute.change.ChangeCommands.WithdrawChange;
-import dev.charter.dispute.roster.ModuleFacts;
-import dev.charter.dispute.roster.PersonStanding;
+import dev.charter.dispute.Fixtures;
+import dev.charter.platform.roster.ModuleFacts;
+import dev.charter.platform.roster.PersonStanding;
 import dev.charter.platform.web.GovernanceException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
@@ -61,9 +62,9 @@ class ChangeProposalTest {
     static final DecisionRule SUPERMAJORITY_75 = new DecisionRule(DecisionMethod.SUPERMAJORITY, 0.75,
             ThresholdBase.SEATED, null);
     static final Map<String, ModuleFacts> MODULES = Map.of(
-            "nn", new ModuleFacts("nn", "Neural networks", true, MAJORITY),
-            "nn-functional", new ModuleFacts("nn-functional", "Functional", true, SUPERMAJORITY_75),
-            "legacy", new ModuleFacts("legacy", "Legacy", false, MAJORITY));
+            "nn", Fixtures.module("nn", "Neural networks", true, MAJORITY),
+            "nn-functional", Fixtures.module("nn-functional", "Functional", true, SUPERMAJORITY_75),
+            "legacy", Fixtures.module("legacy", "Legacy", false, MAJORITY));
     static final String CORE_REQUEST = ChangeProposal.coreRequestId(ID);
     static final String NN_REQUEST = ChangeProposal.moduleRequestId(ID, "nn");
     static final String FN_REQUEST = ChangeProposal.moduleRequestId(ID, "nn-functional");

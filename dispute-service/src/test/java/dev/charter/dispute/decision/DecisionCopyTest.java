@@ -15,6 +15,7 @@ import dev.charter.contracts.registry.NominationProcess;
 import dev.charter.contracts.registry.PublicationKind;
 import dev.charter.contracts.registry.RegistryEvent.ModuleAdded;
 import dev.charter.contracts.registry.RegistryEvent.ModuleDecisionRuleChanged;
+import dev.charter.contracts.registry.RegistryEvent.ModuleRetired;
 import dev.charter.contracts.registry.RegistryEvent.PublicationAdded;
 import dev.charter.contracts.registry.Role;
 import dev.charter.contracts.voting.BallotBody;
@@ -29,9 +30,10 @@ import dev.charter.contracts.voting.VotingEvent.BallotClosed;
 import dev.charter.contracts.voting.VotingEvent.BallotOpened;
 import dev.charter.dispute.ProjectionDatabase;
 import dev.charter.dispute.policy.BallotPolicy;
-import dev.charter.dispute.roster.ModuleFacts;
-import dev.charter.dispute.roster.PersonStanding;
-import dev.charter.dispute.roster.Roster;
+import dev.charter.dispute.Fixtures;
+import dev.charter.platform.roster.ModuleFacts;
+import dev.charter.platform.roster.RosterCopy;
+import dev.charter.platform.roster.RosterReader;
 import dev.charter.platform.consume.InboundEvent;
 import dev.charter.platform.web.GovernanceException;
 import org.junit.jupiter.api.BeforeAll;
@@ -43,8 +45,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -66,19 +66,13 @@ class DecisionCopyTest {
     static void database() {
         var jdbc = ProjectionDatabase.create();
         copy = new DecisionCopy(jdbc, ProjectionDatabase.json(), Clock.fixed(AT, ZoneOffset.UTC));
-        decisions = new ModuleDecisions(jdbc, ProjectionDatabase.json(), new Roster() {
-            @Override
-            public PersonStanding standing(String personId) {
-                return PersonStanding.withoutSeat(personId);
-            }
-
-            @Override
-            public Optional<ModuleFacts> module(String moduleId) {
-                return Optional.ofNullable(Map.of("nn", new ModuleFacts("nn", "Neural networks", true,
-                        DecisionRule.majority()), "legacy", new ModuleFacts("legacy", "Legacy", false,
-                        DecisionRule.majority())).get(moduleId));
-            }
-        });
+        RosterCopy roster = new RosterCopy(jdbc);
+        roster.on(new ModuleAdded("nn", "Neural networks", ModuleKind.DIRECTORY, "torch/nn", null,
+                DecisionRule.majority(), NominationProcess.OWN_GROUP, 365, DecisionRef.bootstrap("import-1")));
+        roster.on(new ModuleAdded("legacy", "Legacy", ModuleKind.DIRECTORY, "torch/legacy", null,
+                DecisionRule.majority(), NominationProcess.OWN_GROUP, 365, DecisionRef.bootstrap("import-1")));
+        roster.on(new ModuleRetired("legacy", DecisionRef.bootstrap("import-1")));
+        decisions = new ModuleDecisions(jdbc, ProjectionDatabase.json(), new RosterReader(jdbc));
     }
 
     @Test
@@ -160,7 +154,7 @@ class DecisionCopyTest {
     @Test
     @DisplayName("R5, R7: an external decision is named by its https URL and its module; the same URL and module is the same decision")
     void externalDecisions() {
-        ModuleFacts nn = new ModuleFacts("nn", "Neural networks", true, DecisionRule.majority());
+        ModuleFacts nn = Fixtures.module("nn", "Neural networks", true, DecisionRule.majority());
         ModuleDecision external = ModuleDecisions.external("https://github.com/org/repo/pull/9", nn, null, null, AT);
         assertThat(external.kind()).isEqualTo(DecisionKind.EXTERNAL);
         assertThat(external.decidedAt()).isEqualTo(AT);

@@ -26,7 +26,7 @@ import dev.charter.dispute.dispute.DisputeCommands.RecordEscalationBallotClosed;
 import dev.charter.dispute.dispute.DisputeCommands.RecordEscalationBallotOpened;
 import dev.charter.dispute.dispute.DisputeCommands.RecordEscalationReferredToLead;
 import dev.charter.dispute.dispute.DisputeCommands.WithdrawDispute;
-import dev.charter.dispute.roster.PersonStanding;
+import dev.charter.platform.roster.PersonStanding;
 import dev.charter.platform.web.GovernanceException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;

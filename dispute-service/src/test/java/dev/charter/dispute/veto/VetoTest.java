@@ -16,7 +16,7 @@ import dev.charter.contracts.voting.DecisionMethod;
 import dev.charter.contracts.voting.Recusal;
 import dev.charter.contracts.voting.RecusalReason;
 import dev.charter.contracts.voting.TallySummary;
-import dev.charter.dispute.roster.PersonStanding;
+import dev.charter.platform.roster.PersonStanding;
 import dev.charter.dispute.veto.VetoCommands.ProposeVeto;
 import dev.charter.dispute.veto.VetoCommands.PublishVetoDecision;
 import dev.charter.dispute.veto.VetoCommands.RecordVetoBallotClosed;
