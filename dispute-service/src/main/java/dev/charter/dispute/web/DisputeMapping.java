@@ -10,6 +10,7 @@ import dev.charter.api.disputes.model.ChangeProposal;
 import dev.charter.api.disputes.model.ChangeResult;
 import dev.charter.api.disputes.model.ChangeStatus;
 import dev.charter.api.disputes.model.ChangeVerdict;
+import dev.charter.api.disputes.model.CloseReason;
 import dev.charter.api.disputes.model.Decision;
 import dev.charter.api.disputes.model.DecisionKind;
 import dev.charter.api.disputes.model.DecisionMethod;
@@ -20,6 +21,7 @@ import dev.charter.api.disputes.model.Escalation;
 import dev.charter.api.disputes.model.ModuleDecision;
 import dev.charter.api.disputes.model.ModuleSettings;
 import dev.charter.api.disputes.model.Recusal;
+import dev.charter.api.disputes.model.RecusalReason;
 import dev.charter.api.disputes.model.Ruling;
 import dev.charter.api.disputes.model.RulingOutcome;
 import dev.charter.api.disputes.model.TallySummary;
@@ -99,11 +101,11 @@ final class DisputeMapping {
         return new BallotState(ballot.requestId(), ballot.ballotId(),
                 BallotState.StatusEnum.fromValue(ballot.status().name()), ballot.electorate(),
                 ballot.recusals().stream().map(r -> new Recusal(r.personId(),
-                        Recusal.ReasonEnum.fromValue(r.reason().name())).detail(r.detail())).toList())
+                        RecusalReason.fromValue(r.reason().name())).detail(r.detail())).toList())
                 .lead(ballot.lead())
                 .tally(tally(ballot.tally()))
                 .closeReason(ballot.closeReason() == null ? null
-                        : BallotState.CloseReasonEnum.fromValue(ballot.closeReason().name()))
+                        : CloseReason.fromValue(ballot.closeReason().name()))
                 .decidedBy(ballot.decidedBy());
     }
 
@@ -111,8 +113,8 @@ final class DisputeMapping {
         if (tally == null) {
             return null;
         }
-        return new TallySummary(tally.eligible(), tally.recused(), tally.yes(), tally.no(), tally.abstain())
-                .outcome(tally.outcome() == null ? null : BallotOutcome.fromValue(tally.outcome().name()));
+        return new TallySummary(tally.eligible(), tally.recused(), tally.yes(), tally.no(), tally.abstain(),
+                BallotOutcome.fromValue(tally.outcome().name()));
     }
 
     // --- disputes
