@@ -14,14 +14,14 @@ import dev.charter.contracts.disputes.DisputeEvent.VetoProposed;
 import dev.charter.contracts.disputes.DisputeEvent.VetoReferredToLead;
 import dev.charter.contracts.disputes.DisputeEvent.VetoRejected;
 import dev.charter.platform.consume.InboundEvent;
+import dev.charter.platform.config.CharterProperties;
 import dev.charter.platform.consume.InboundEventHandler;
-import dev.charter.registry.RegistryProperties;
+import dev.charter.platform.jdbc.Columns;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 
@@ -54,11 +54,11 @@ public class DisputeLog {
     }
 
     private final JdbcClient jdbc;
-    private final String disputesUrl;
+    private final CharterProperties.Links links;
 
-    public DisputeLog(JdbcClient jdbc, RegistryProperties properties) {
+    public DisputeLog(JdbcClient jdbc, CharterProperties properties) {
         this.jdbc = jdbc;
-        this.disputesUrl = properties.disputesUrl();
+        this.links = properties.getLinks();
     }
 
     @InboundEventHandler
@@ -68,7 +68,7 @@ public class DisputeLog {
                                                     decision_summary, status, opened_at)
                         VALUES (?, ?, ?, ?, ?, 'OPEN', ?) ON CONFLICT (dispute_id) DO NOTHING""")
                 .params(event.disputeId(), event.decision().moduleId(), event.disputantModuleId(),
-                        event.disputedBy(), event.decision().summary(), timestamp(envelope.time()))
+                        event.disputedBy(), event.decision().summary(), Columns.ts(envelope.time()))
                 .update();
     }
 
@@ -113,7 +113,7 @@ public class DisputeLog {
                         INSERT INTO module_veto (veto_id, module_id, decision_summary, status, proposed_at)
                         VALUES (?, ?, ?, 'PROPOSED', ?) ON CONFLICT (veto_id) DO NOTHING""")
                 .params(event.vetoId(), event.decision().moduleId(), event.decision().summary(),
-                        timestamp(envelope.time()))
+                        Columns.ts(envelope.time()))
                 .update();
     }
 
@@ -156,16 +156,16 @@ public class DisputeLog {
         return jdbc.sql("SELECT * FROM module_veto WHERE module_id = ? ORDER BY proposed_at, veto_id")
                 .param(moduleId)
                 .query((rs, n) -> new VetoEntry(rs.getString("veto_id"), rs.getString("module_id"),
-                        rs.getString("decision_summary"), rs.getString("status"), instant(rs, "proposed_at"),
-                        disputesUrl + "/api/v1/vetoes/" + rs.getString("veto_id")))
+                        rs.getString("decision_summary"), rs.getString("status"), Columns.instant(rs, "proposed_at"),
+                        links.veto(rs.getString("veto_id"))))
                 .list();
     }
 
     private DisputeEntry dispute(ResultSet rs) throws SQLException {
         return new DisputeEntry(rs.getString("dispute_id"), rs.getString("respondent_module_id"),
                 rs.getString("disputant_module_id"), rs.getString("disputed_by"), rs.getString("decision_summary"),
-                rs.getString("status"), instant(rs, "opened_at"),
-                disputesUrl + "/api/v1/disputes/" + rs.getString("dispute_id"));
+                rs.getString("status"), Columns.instant(rs, "opened_at"),
+                links.dispute(rs.getString("dispute_id")));
     }
 
     private void disputeStatus(String disputeId, String status) {
@@ -174,14 +174,5 @@ public class DisputeLog {
 
     private void vetoStatus(String vetoId, String status) {
         jdbc.sql("UPDATE module_veto SET status = ? WHERE veto_id = ?").params(status, vetoId).update();
-    }
-
-    private static Timestamp timestamp(Instant instant) {
-        return Timestamp.from(instant == null ? Instant.EPOCH : instant);
-    }
-
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        Timestamp timestamp = rs.getTimestamp(column);
-        return timestamp == null ? null : timestamp.toInstant();
     }
 }

@@ -10,8 +10,8 @@ import dev.charter.contracts.disputes.DisputeEvent.VetoProposed;
 import dev.charter.contracts.disputes.ModuleDecision;
 import dev.charter.contracts.voting.BallotOutcome;
 import dev.charter.contracts.voting.TallySummary;
+import dev.charter.platform.config.CharterProperties;
 import dev.charter.platform.consume.InboundEvent;
-import dev.charter.registry.RegistryProperties;
 import dev.charter.testsupport.TestInfrastructure;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -36,7 +36,13 @@ class DisputeLogTest {
     static void database() {
         log = new DisputeLog(JdbcClient.create(TestInfrastructure.migratedDatabase("registry_dispute_log",
                 "classpath:db/migration/platform", "classpath:db/migration/registry")),
-                new RegistryProperties(null, null, "https://disputes.example.org/"));
+                links("https://disputes.example.org/"));
+    }
+
+    private static CharterProperties links(String disputes) {
+        CharterProperties properties = new CharterProperties();
+        properties.getLinks().setDisputes(disputes);
+        return properties;
     }
 
     @Test
