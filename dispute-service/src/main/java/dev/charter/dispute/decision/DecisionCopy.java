@@ -1,6 +1,7 @@
 package dev.charter.dispute.decision;
 
 import dev.charter.contracts.DecisionRef;
+import dev.charter.contracts.EventStream;
 import dev.charter.contracts.disputes.DecisionKind;
 import dev.charter.contracts.disputes.ModuleSettings;
 import dev.charter.contracts.nominations.NominationEvent.NominationConfirmed;
@@ -150,10 +151,12 @@ public class DecisionCopy {
     public void on(ModuleDecisionRuleChanged event, InboundEvent<ModuleDecisionRuleChanged> envelope) {
         Optional<ModuleSettings> current = settings(event.moduleId());
         DecisionRule before = current.map(ModuleSettings::decisionRule).orElse(null);
-        record(DecisionIds.settings(envelope.id()), DecisionKind.SETTINGS_CHANGE, event.moduleId(), envelope.time(),
-                envelope.decisionRef(event.moduleId()), "Decision rule changed from " + describe(before) + " to "
-                        + describe(event.decisionRule()), null, null, null,
-                new ModuleSettings(before, null, null), new ModuleSettings(event.decisionRule(), null, null));
+        if (!restoredByVeto(event.decision())) {
+            record(DecisionIds.settings(envelope.id()), DecisionKind.SETTINGS_CHANGE, event.moduleId(), envelope.time(),
+                    envelope.decisionRef(event.moduleId()), "Decision rule changed from " + describe(before) + " to "
+                            + describe(event.decisionRule()), null, null, null,
+                    new ModuleSettings(before, null, null), new ModuleSettings(event.decisionRule(), null, null));
+        }
         jdbc.sql("UPDATE module_settings SET decision_rule = ? WHERE module_id = ?")
                 .params(json.json(event.decisionRule()), event.moduleId()).update();
     }
@@ -162,10 +165,12 @@ public class DecisionCopy {
     @InboundEventHandler
     public void on(ModuleNominationProcessChanged event, InboundEvent<ModuleNominationProcessChanged> envelope) {
         NominationProcess before = settings(event.moduleId()).map(ModuleSettings::nominationProcess).orElse(null);
-        record(DecisionIds.settings(envelope.id()), DecisionKind.SETTINGS_CHANGE, event.moduleId(), envelope.time(),
-                envelope.decisionRef(event.moduleId()), "Nomination process changed from " + before + " to "
-                        + event.nominationProcess(), null, null, null,
-                new ModuleSettings(null, before, null), new ModuleSettings(null, event.nominationProcess(), null));
+        if (!restoredByVeto(event.decision())) {
+            record(DecisionIds.settings(envelope.id()), DecisionKind.SETTINGS_CHANGE, event.moduleId(), envelope.time(),
+                    envelope.decisionRef(event.moduleId()), "Nomination process changed from " + before + " to "
+                            + event.nominationProcess(), null, null, null,
+                    new ModuleSettings(null, before, null), new ModuleSettings(null, event.nominationProcess(), null));
+        }
         jdbc.sql("UPDATE module_settings SET nomination_process = ? WHERE module_id = ?")
                 .params(event.nominationProcess().name(), event.moduleId()).update();
     }
@@ -174,10 +179,13 @@ public class DecisionCopy {
     @InboundEventHandler
     public void on(ModuleInactivityPeriodChanged event, InboundEvent<ModuleInactivityPeriodChanged> envelope) {
         Integer before = settings(event.moduleId()).map(ModuleSettings::inactivityPeriodDays).orElse(null);
-        record(DecisionIds.settings(envelope.id()), DecisionKind.SETTINGS_CHANGE, event.moduleId(), envelope.time(),
-                envelope.decisionRef(event.moduleId()), "Inactivity period changed from " + before + " to "
-                        + event.inactivityPeriodDays() + " days", null, null, null,
-                new ModuleSettings(null, null, before), new ModuleSettings(null, null, event.inactivityPeriodDays()));
+        if (!restoredByVeto(event.decision())) {
+            record(DecisionIds.settings(envelope.id()), DecisionKind.SETTINGS_CHANGE, event.moduleId(), envelope.time(),
+                    envelope.decisionRef(event.moduleId()), "Inactivity period changed from " + before + " to "
+                            + event.inactivityPeriodDays() + " days", null, null, null,
+                    new ModuleSettings(null, null, before),
+                    new ModuleSettings(null, null, event.inactivityPeriodDays()));
+        }
         jdbc.sql("UPDATE module_settings SET inactivity_period_days = ? WHERE module_id = ?")
                 .params(event.inactivityPeriodDays(), event.moduleId()).update();
     }
@@ -188,6 +196,14 @@ public class DecisionCopy {
         record(DecisionIds.publication(event.publicationId()), DecisionKind.PUBLICATION, event.moduleId(),
                 envelope.time(), envelope.decisionRef(event.publicationId()), event.kind() + ": " + event.title(),
                 event.url(), null, null, null, null);
+    }
+
+    /**
+     * R7: a setting a carried veto restored is the core maintainers' decision, not the group's: it is no
+     * module-level decision (to dispute or veto again), though the settings move on.
+     */
+    private static boolean restoredByVeto(DecisionRef decision) {
+        return decision != null && EventStream.DISPUTES.topic().equals(decision.source());
     }
 
     private Optional<ModuleSettings> settings(String moduleId) {

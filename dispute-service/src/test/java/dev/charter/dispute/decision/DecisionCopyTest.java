@@ -130,7 +130,7 @@ class DecisionCopyTest {
     }
 
     @Test
-    @DisplayName("R4, R6: a settings change records the value it replaced (what a veto restores); a publication is a decision of its group")
+    @DisplayName("R4, R6, R7: a settings change records the value it replaced (what a veto restores), a veto's restoration is none; a publication is a decision of its group")
     void settingsAndPublications() {
         copy.on(new ModuleAdded("vision", "Vision", ModuleKind.REPOSITORY, "org/vision", null, DecisionRule.majority(),
                 NominationProcess.OWN_GROUP, 180, DecisionRef.bootstrap("i-1")));
@@ -142,12 +142,23 @@ class DecisionCopyTest {
         assertThat(settings.settingsAfter()).isEqualTo(new ModuleSettings(SUPERMAJORITY_75, null, null));
         assertThat(settings.summary()).isEqualTo("Decision rule changed from MAJORITY to SUPERMAJORITY 0.75 of SEATED");
 
+        // R7: the veto's restoration is the core maintainers' decision, not the group's: no new module-level
+        // decision, but the settings move back
+        ModuleDecisionRuleChanged restored = new ModuleDecisionRuleChanged("vision", DecisionRule.majority(),
+                new DecisionRef(EventStream.DISPUTES.topic(), "VetoCarried", "e-veto", "veto-1"));
+        copy.on(restored, envelope(envelopeId(), restored));
+        String againId = envelopeId();
+        ModuleDecisionRuleChanged again = new ModuleDecisionRuleChanged("vision", SUPERMAJORITY_75, null);
+        copy.on(again, envelope(againId, again));
+        assertThat(decisions.resolve("settings:" + againId, "R7").settingsBefore())
+                .isEqualTo(new ModuleSettings(DecisionRule.majority(), null, null));
+
         PublicationAdded publication = new PublicationAdded("vision", "p-1", PublicationKind.ROADMAP, "2026 roadmap",
                 "https://example.org/roadmap", LocalDate.parse("2100-01-01"));
         copy.on(publication, envelope(envelopeId(), publication));
         assertThat(decisions.resolve("publication:p-1", "R5").url()).isEqualTo("https://example.org/roadmap");
         assertThat(decisions.list("vision", null, 0, 10)).extracting(l -> l.decision().kind())
-                .containsExactly(DecisionKind.SETTINGS_CHANGE, DecisionKind.PUBLICATION);
+                .containsExactly(DecisionKind.SETTINGS_CHANGE, DecisionKind.SETTINGS_CHANGE, DecisionKind.PUBLICATION);
         assertThat(decisions.list("vision", DecisionKind.PUBLICATION, 0, 10)).hasSize(1);
     }
 
