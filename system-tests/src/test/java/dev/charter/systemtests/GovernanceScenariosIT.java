@@ -35,9 +35,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.core.io.ClassPathResource;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,9 +46,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Governance end to end across registry, voting and nomination, started together against one PostgreSQL and
- * one Kafka broker and driven only through their generated clients. The scenarios build on each other (the
- * lead removed in one is succeeded in the next), so they run in order.
+ * Governance end to end across registry, voting and nomination (the four services run together against one
+ * PostgreSQL and one Kafka broker) driven only through their generated clients. The scenarios build on each other
+ * (the lead removed in one is succeeded in the next), so they run in order.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @ExtendWith(SystemExtension.class)
@@ -64,12 +62,8 @@ class GovernanceScenariosIT {
     private static SystemUnderTest system;
 
     @BeforeAll
-    static void startAndImport(SystemUnderTest running) throws Exception {
+    static void start(SystemUnderTest running) {
         system = running;
-        String roster = new ClassPathResource("roster.yaml").getContentAsString(StandardCharsets.UTF_8);
-        as("ada").bootstrap().importRoster(roster, null);
-        await().atMost(PATIENCE).until(() -> anonymous().roster().getRoster(null).getLead() != null);
-        system.awaitRosterCopies();
     }
 
     @Test
