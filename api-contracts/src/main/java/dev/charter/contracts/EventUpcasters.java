@@ -1,6 +1,5 @@
 package dev.charter.contracts;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.charter.contracts.registry.RegistryEvent.MaintainerRemoved;
 import dev.charter.contracts.registry.RegistryEvent.ModuleDecisionRuleChanged;
 import dev.charter.contracts.registry.RegistryEvent.ModuleInactivityPeriodChanged;
@@ -48,41 +47,16 @@ public final class EventUpcasters {
 
     /** A revision whose JSON reads as the next one's as it is (e.g. an enum gained a value). */
     static EventUpcaster unchanged(Class<? extends PublicEvent> eventClass, int fromRevision) {
-        return upcaster(eventClass, fromRevision, data -> data);
+        return EventUpcaster.of(eventClass, fromRevision, data -> data);
     }
 
     /** A revision without a field the next one has, which is null for the older events. */
     static EventUpcaster withNullField(Class<? extends PublicEvent> eventClass, int fromRevision, String field) {
-        return upcaster(eventClass, fromRevision, data -> {
+        return EventUpcaster.of(eventClass, fromRevision, data -> {
             if (!data.has(field)) {
                 data.putNull(field);
             }
             return data;
         });
-    }
-
-    private static EventUpcaster upcaster(Class<? extends PublicEvent> eventClass, int fromRevision,
-                                          java.util.function.UnaryOperator<ObjectNode> change) {
-        return new EventUpcaster() {
-            @Override
-            public Class<? extends PublicEvent> eventClass() {
-                return eventClass;
-            }
-
-            @Override
-            public int fromRevision() {
-                return fromRevision;
-            }
-
-            @Override
-            public ObjectNode upcast(ObjectNode data) {
-                return change.apply(data);
-            }
-
-            @Override
-            public String toString() {
-                return eventClass.getSimpleName() + " v" + fromRevision + " -> v" + (fromRevision + 1);
-            }
-        };
     }
 }

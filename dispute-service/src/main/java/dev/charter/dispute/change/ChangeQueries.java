@@ -3,6 +3,7 @@ package dev.charter.dispute.change;
 import dev.charter.contracts.disputes.ChangeKind;
 import dev.charter.contracts.disputes.ChangeVerdict;
 import dev.charter.platform.jdbc.Columns;
+import dev.charter.platform.jdbc.PageQuery;
 import dev.charter.dispute.change.ChangeViews.ChangeFilter;
 import dev.charter.dispute.change.ChangeViews.ChangeView;
 import dev.charter.dispute.change.ChangeViews.ResultView;
@@ -12,9 +13,7 @@ import org.springframework.stereotype.Component;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import static dev.charter.platform.jdbc.Columns.instant;
@@ -33,21 +32,11 @@ public class ChangeQueries {
 
     /** R17: proposals matching the filter, in proposal order, after the given position. */
     public List<ChangeView> list(ChangeFilter filter, long afterSeq, int limit) {
-        StringBuilder sql = new StringBuilder("SELECT * FROM change_proposal p WHERE seq > :after");
-        Map<String, Object> params = new LinkedHashMap<>();
-        params.put("after", afterSeq);
-        if (filter.moduleId() != null) {
-            sql.append(" AND EXISTS (SELECT 1 FROM change_proposal_module m WHERE m.proposal_id = p.proposal_id"
-                    + " AND m.module_id = :module)");
-            params.put("module", filter.moduleId());
-        }
-        if (filter.status() != null) {
-            sql.append(" AND status = :status");
-            params.put("status", filter.status().name());
-        }
-        sql.append(" ORDER BY seq LIMIT :limit");
-        params.put("limit", limit);
-        return jdbc.sql(sql.toString()).params(params).query((rs, n) -> view(rs)).list();
+        return new PageQuery("SELECT * FROM change_proposal p", "seq", afterSeq)
+                .where("EXISTS (SELECT 1 FROM change_proposal_module m WHERE m.proposal_id = p.proposal_id"
+                        + " AND m.module_id = :module)", "module", filter.moduleId())
+                .equal("status", filter.status())
+                .list(jdbc, limit, (rs, n) -> view(rs));
     }
 
     public Optional<ChangeView> find(String proposalId) {

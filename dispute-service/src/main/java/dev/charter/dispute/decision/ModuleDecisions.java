@@ -6,6 +6,7 @@ import dev.charter.contracts.disputes.ModuleDecision;
 import dev.charter.contracts.disputes.ModuleSettings;
 import dev.charter.contracts.voting.BallotBody;
 import dev.charter.platform.jdbc.Columns;
+import dev.charter.platform.jdbc.PageQuery;
 import dev.charter.dispute.Links;
 import dev.charter.dispute.policy.BallotPolicy;
 import dev.charter.platform.roster.ModuleFacts;
@@ -19,10 +20,8 @@ import org.springframework.stereotype.Component;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 
 import static dev.charter.platform.jdbc.Columns.instant;
@@ -98,21 +97,10 @@ public class ModuleDecisions implements BallotPolicy.Subjects {
 
     /** Known decisions, in the order they were taken, of one module or of all. */
     public List<Listed> list(String moduleId, DecisionKind kind, long afterSeq, int limit) {
-        StringBuilder sql = new StringBuilder("SELECT * FROM module_decision WHERE seq > :after");
-        Map<String, Object> params = new LinkedHashMap<>();
-        params.put("after", afterSeq);
-        if (moduleId != null) {
-            sql.append(" AND module_id = :module");
-            params.put("module", moduleId);
-        }
-        if (kind != null) {
-            sql.append(" AND kind = :kind");
-            params.put("kind", kind.name());
-        }
-        sql.append(" ORDER BY seq LIMIT :limit");
-        params.put("limit", limit);
-        return jdbc.sql(sql.toString()).params(params).query((rs, n) -> new Listed(rs.getLong("seq"), decision(rs)))
-                .list();
+        return new PageQuery("SELECT * FROM module_decision", "seq", afterSeq)
+                .equal("module_id", moduleId)
+                .equal("kind", kind)
+                .list(jdbc, limit, (rs, n) -> new Listed(rs.getLong("seq"), decision(rs)));
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.charter.dispute.dispute;
 import dev.charter.contracts.disputes.ModuleDecision;
 import dev.charter.contracts.disputes.RulingOutcome;
 import dev.charter.platform.jdbc.Columns;
+import dev.charter.platform.jdbc.PageQuery;
 import dev.charter.dispute.ballot.BallotState;
 import dev.charter.dispute.dispute.DisputeViews.AnswerView;
 import dev.charter.dispute.dispute.DisputeViews.DisputeFilter;
@@ -16,9 +17,7 @@ import org.springframework.stereotype.Component;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import static dev.charter.platform.jdbc.Columns.instant;
@@ -38,28 +37,15 @@ public class DisputeQueries {
 
     /** R6: disputes matching the filter, in opening order, after the given position. */
     public List<DisputeView> list(DisputeFilter filter, long afterSeq, int limit) {
-        StringBuilder sql = new StringBuilder("SELECT * FROM dispute WHERE seq > :after");
-        Map<String, Object> params = new LinkedHashMap<>();
-        params.put("after", afterSeq);
-        if (filter.moduleId() != null) {
-            sql.append(" AND (respondent_module_id = :module OR disputant_module_id = :module)");
-            params.put("module", filter.moduleId());
-        }
-        if (filter.status() != null) {
-            sql.append(" AND status = :status");
-            params.put("status", filter.status().name());
-        }
-        if (filter.decisionId() != null) {
-            sql.append(" AND decision_id = :decision");
-            params.put("decision", filter.decisionId());
-        }
-        if (filter.open() != null) {
-            sql.append(filter.open() ? " AND status NOT IN (:ended)" : " AND status IN (:ended)");
-            params.put("ended", ENDED);
-        }
-        sql.append(" ORDER BY seq LIMIT :limit");
-        params.put("limit", limit);
-        return jdbc.sql(sql.toString()).params(params).query((rs, n) -> view(rs)).list();
+        Boolean open = filter.open();
+        return new PageQuery("SELECT * FROM dispute", "seq", afterSeq)
+                .where("(respondent_module_id = :module OR disputant_module_id = :module)", "module",
+                        filter.moduleId())
+                .equal("status", filter.status())
+                .equal("decision_id", filter.decisionId())
+                .where(Boolean.TRUE.equals(open) ? "status NOT IN (:ended)" : "status IN (:ended)", "ended",
+                        open == null ? null : ENDED)
+                .list(jdbc, limit, (rs, n) -> view(rs));
     }
 
     public Optional<DisputeView> find(String disputeId) {

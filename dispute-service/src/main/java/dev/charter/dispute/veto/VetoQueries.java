@@ -3,6 +3,7 @@ package dev.charter.dispute.veto;
 import dev.charter.contracts.disputes.ModuleDecision;
 import dev.charter.contracts.disputes.VetoOutcome;
 import dev.charter.platform.jdbc.Columns;
+import dev.charter.platform.jdbc.PageQuery;
 import dev.charter.dispute.ballot.BallotState;
 import dev.charter.dispute.veto.VetoViews.VetoDecisionView;
 import dev.charter.dispute.veto.VetoViews.VetoFilter;
@@ -12,9 +13,7 @@ import org.springframework.stereotype.Component;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import static dev.charter.platform.jdbc.Columns.instant;
@@ -33,24 +32,11 @@ public class VetoQueries {
 
     /** R7: vetoes matching the filter, in proposal order, after the given position. */
     public List<VetoView> list(VetoFilter filter, long afterSeq, int limit) {
-        StringBuilder sql = new StringBuilder("SELECT * FROM veto WHERE seq > :after");
-        Map<String, Object> params = new LinkedHashMap<>();
-        params.put("after", afterSeq);
-        if (filter.moduleId() != null) {
-            sql.append(" AND module_id = :module");
-            params.put("module", filter.moduleId());
-        }
-        if (filter.status() != null) {
-            sql.append(" AND status = :status");
-            params.put("status", filter.status().name());
-        }
-        if (filter.decisionId() != null) {
-            sql.append(" AND decision_id = :decision");
-            params.put("decision", filter.decisionId());
-        }
-        sql.append(" ORDER BY seq LIMIT :limit");
-        params.put("limit", limit);
-        return jdbc.sql(sql.toString()).params(params).query((rs, n) -> view(rs)).list();
+        return new PageQuery("SELECT * FROM veto", "seq", afterSeq)
+                .equal("module_id", filter.moduleId())
+                .equal("status", filter.status())
+                .equal("decision_id", filter.decisionId())
+                .list(jdbc, limit, (rs, n) -> view(rs));
     }
 
     public Optional<VetoView> find(String vetoId) {
