@@ -29,6 +29,7 @@ import dev.charter.dispute.change.ChangeCommands.RecordApprovalOpened;
 import dev.charter.dispute.change.ChangeCommands.RecordApprovalReferredToLead;
 import dev.charter.dispute.change.ChangeCommands.WithdrawChange;
 import dev.charter.platform.roster.ModuleFacts;
+import dev.charter.platform.roster.ModuleIds;
 import dev.charter.platform.roster.PersonStanding;
 import dev.charter.platform.web.GovernanceException;
 import dev.charter.platform.web.Problems;
@@ -48,7 +49,6 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -154,7 +154,7 @@ public class ChangeProposal {
                 throw new GovernanceException.BadInput("invalid-module", "An affected module id must not be blank.")
                         .withViolations(List.of(Problems.violation("affectedModules", "must not contain blanks")));
             }
-            ids.add(id.toLowerCase(Locale.ROOT));
+            ids.add(ModuleIds.normalize(id));
         }
         if (ids.size() > MAX_AFFECTED_MODULES) {
             throw new GovernanceException.BadInput("too-many-modules", "At most " + MAX_AFFECTED_MODULES

@@ -10,6 +10,7 @@ import dev.charter.platform.jdbc.PageQuery;
 import dev.charter.dispute.Links;
 import dev.charter.dispute.policy.BallotPolicy;
 import dev.charter.platform.roster.ModuleFacts;
+import dev.charter.platform.roster.ModuleIds;
 import dev.charter.platform.roster.RosterReader;
 import dev.charter.platform.web.Problems;
 import dev.charter.platform.web.GovernanceException;
@@ -21,7 +22,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 import static dev.charter.platform.jdbc.Columns.instant;
@@ -81,7 +81,7 @@ public class ModuleDecisions implements BallotPolicy.Subjects {
                     + "group took it (decision.moduleId).")
                     .withViolations(List.of(Problems.violation("decision.moduleId", "must not be blank")));
         }
-        ModuleFacts module = roster.module(moduleId.toLowerCase(Locale.ROOT)).orElseThrow(() ->
+        ModuleFacts module = roster.module(ModuleIds.normalize(moduleId)).orElseThrow(() ->
                 new GovernanceException.NotFound("no-such-module", "No module '" + moduleId + "'."));
         if (!module.active()) {
             throw new GovernanceException.Conflict("module-retired", "R15", "Module " + module.moduleId()
@@ -153,7 +153,7 @@ public class ModuleDecisions implements BallotPolicy.Subjects {
             throw new GovernanceException.BadInput("decision-in-future", "An external decision was taken in the "
                     + "past; 'decision.decidedAt' is in the future.");
         }
-        String moduleId = module.moduleId().toLowerCase(Locale.ROOT);
+        String moduleId = module.moduleId();
         String text = Text.blankToNull(summary);
         return new ModuleDecision(DecisionIds.external(moduleId, link), DecisionKind.EXTERNAL, moduleId,
                 decidedAt == null ? now : decidedAt, new DecisionRef(DecisionRef.EXTERNAL, null, null, link),
