@@ -124,6 +124,11 @@ final class SystemUnderTest implements AutoCloseable {
         return "http://localhost:" + ServiceLauncher.port(services.get(service.name()));
     }
 
+    /** The prefix of every topic of this system. */
+    String topicPrefix() {
+        return topicPrefix;
+    }
+
     /** A bearer token for the person, from the development issuer every service trusts. */
     String token(String personId) {
         return tokens.issue(personId);

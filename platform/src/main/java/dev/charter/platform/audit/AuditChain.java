@@ -1,5 +1,6 @@
 package dev.charter.platform.audit;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.charter.contracts.EventCatalog;
@@ -12,7 +13,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -44,23 +47,27 @@ public class AuditChain {
         if (existing.isPresent()) {
             return existing.get();
         }
-        String canonical = canonicalJson(event);
-        Optional<Link> head = head();
-        long sequence = head.map(link -> link.sequence() + 1).orElse(1L);
-        String previous = head.map(Link::hash).orElse(GENESIS);
-        String hash = hash(previous, canonical);
         String aggregateId = event instanceof DomainEventMessage<?> domain ? domain.getAggregateIdentifier() : "";
         long globalIndex = event instanceof org.axonframework.eventhandling.TrackedEventMessage<?> tracked
                 && tracked.trackingToken() != null && tracked.trackingToken().position().isPresent()
                 ? tracked.trackingToken().position().getAsLong() : -1L;
-        String type = catalog.typeOf(event.getPayloadType());
+        return append(event.getIdentifier(), globalIndex, aggregateId, catalog.typeOf(event.getPayloadType()),
+                canonicalJson(event));
+    }
+
+    /** Appends a canonical document at the head of the chain. */
+    public Link append(String eventId, long globalIndex, String aggregateId, String type, String canonical) {
+        Optional<Link> head = head();
+        long sequence = head.map(link -> link.sequence() + 1).orElse(1L);
+        String previous = head.map(Link::hash).orElse(GENESIS);
+        String hash = hash(previous, canonical);
         jdbc.sql("""
                         INSERT INTO audit_chain (chain_seq, event_id, global_index, aggregate_id, event_type,
                                                  canonical_json, previous_hash, hash)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(sequence, event.getIdentifier(), globalIndex, aggregateId, type, canonical, previous, hash)
+                .params(sequence, eventId, globalIndex, aggregateId, type, canonical, previous, hash)
                 .update();
-        return new Link(sequence, event.getIdentifier(), aggregateId, type, canonical, previous, hash);
+        return new Link(sequence, eventId, aggregateId, type, canonical, previous, hash);
     }
 
     /**
@@ -68,22 +75,40 @@ public class AuditChain {
      * time, metadata and data.
      */
     public String canonicalJson(EventMessage<?> event) {
-        ObjectNode document = mapper.createObjectNode();
-        document.put("id", event.getIdentifier());
-        document.put("type", catalog.typeOf(event.getPayloadType()));
+        Map<String, Object> metadata = new java.util.HashMap<>(event.getMetaData());
+        String subject = null;
+        Long sequence = null;
         if (event instanceof DomainEventMessage<?> domain) {
-            document.put("subject", domain.getAggregateIdentifier());
-            document.put("sequence", domain.getSequenceNumber());
+            subject = domain.getAggregateIdentifier();
+            sequence = domain.getSequenceNumber();
         }
-        document.put("time", event.getTimestamp().toString());
+        return canonicalJson(mapper, event.getIdentifier(), catalog.typeOf(event.getPayloadType()), subject, sequence,
+                event.getTimestamp(), metadata, mapper.valueToTree(event.getPayload()));
+    }
+
+    /**
+     * The canonical document from its parts (DESIGN §4, audit.yaml): {@code id}, {@code type}, {@code subject} and
+     * {@code sequence} when the event has an aggregate, {@code time} (ISO-8601 instant), the metadata {@code actor},
+     * {@code correlationId}, {@code causationId}, {@code rulesVersion} when present, and {@code data}; keys sorted.
+     */
+    public static String canonicalJson(ObjectMapper mapper, String id, String type, String subject, Long sequence,
+                                       Instant time, Map<String, ?> metadata, JsonNode data) {
+        ObjectNode document = mapper.createObjectNode();
+        document.put("id", id);
+        document.put("type", type);
+        if (subject != null) {
+            document.put("subject", subject);
+            document.put("sequence", sequence);
+        }
+        document.put("time", time.toString());
         for (String key : List.of(EventMetadata.ACTOR, EventMetadata.CORRELATION_ID, EventMetadata.CAUSATION_ID,
                 EventMetadata.RULES_VERSION)) {
-            Object value = event.getMetaData().get(key);
+            Object value = metadata.get(key);
             if (value != null) {
                 document.put(key, value.toString());
             }
         }
-        document.set("data", mapper.valueToTree(event.getPayload()));
+        document.set("data", data);
         return CanonicalJson.write(mapper, document);
     }
 
@@ -117,6 +142,12 @@ public class AuditChain {
         }
     }
 
+
+    /** The link at a position. */
+    public Optional<Link> at(long sequence) {
+        return jdbc.sql("SELECT * FROM audit_chain WHERE chain_seq = ?").param(sequence).query(AuditChain::link)
+                .optional();
+    }
 
     private static Link link(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
         return new Link(rs.getLong("chain_seq"), rs.getString("event_id"), rs.getString("aggregate_id"),

@@ -30,6 +30,12 @@ public class CharterProperties {
     private final Consumer consumer = new Consumer();
     private final Security security = new Security();
     private final Links links = new Links();
+    private final Audit audit = new Audit();
+    /**
+     * Persons who may run operations (rebuild a projection). Empty: any authenticated person, but only while the
+     * development token issuer is on; in production, list them.
+     */
+    private List<String> operators = new ArrayList<>();
 
     public String getService() {
         return service;
@@ -81,6 +87,31 @@ public class CharterProperties {
 
     public Links getLinks() {
         return links;
+    }
+
+    public Audit getAudit() {
+        return audit;
+    }
+
+    public List<String> getOperators() {
+        return operators;
+    }
+
+    public void setOperators(List<String> operators) {
+        this.operators = operators;
+    }
+
+    public static class Audit {
+        /** How long an anonymous caller of the verification gets the last verdict instead of a new run. */
+        private Duration verificationCache = Duration.ofSeconds(10);
+
+        public Duration getVerificationCache() {
+            return verificationCache;
+        }
+
+        public void setVerificationCache(Duration verificationCache) {
+            this.verificationCache = verificationCache;
+        }
     }
 
     /** The actor of actions the service takes on its own. */

@@ -6,6 +6,7 @@ import dev.charter.platform.audit.AuditChain;
 import dev.charter.platform.audit.AuditController;
 import dev.charter.platform.audit.AuditVerifier;
 import dev.charter.platform.axon.AxonPersistenceAutoConfiguration;
+import dev.charter.platform.axon.ContractUpcasters;
 import dev.charter.platform.config.CharterProperties;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.message.Encoding;
@@ -17,7 +18,6 @@ import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
@@ -25,8 +25,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
 
 import javax.sql.DataSource;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -43,8 +45,11 @@ public class PublishingAutoConfiguration {
     }
 
     @Bean
-    public AuditVerifier auditVerifier(AuditChain auditChain, EventStorageEngine eventStorageEngine) {
-        return new AuditVerifier(auditChain, eventStorageEngine);
+    public AuditVerifier auditVerifier(DataSource dataSource, PlatformTransactionManager transactionManager,
+                                       ObjectMapper defaultAxonObjectMapper, ContractUpcasters upcasters, Clock clock,
+                                       CharterProperties properties) {
+        return new AuditVerifier(dataSource, transactionManager, defaultAxonObjectMapper, upcasters.all(), clock,
+                properties.getAudit().getVerificationCache());
     }
 
     @Bean

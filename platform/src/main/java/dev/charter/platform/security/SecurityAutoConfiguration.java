@@ -17,7 +17,8 @@ import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 /**
  * Reads are public (governance is public); every write needs a bearer JWT whose {@code sub} is the acting
- * person (DESIGN §5). Which writes a person may make is decided by each service from its roster.
+ * person (DESIGN §5). Which writes a person may make is decided by each service from its roster. The operations API
+ * ({@code /api/v1/admin}) needs an authenticated operator for reads too.
  * Production verifies tokens of the configured issuer
  * ({@code spring.security.oauth2.resourceserver.jwt.issuer-uri} or {@code jwk-set-uri}).
  */
@@ -48,6 +49,7 @@ public class SecurityAutoConfiguration {
                 .logout(AbstractHttpConfigurer::disable)
                 .requestCache(AbstractHttpConfigurer::disable)
                 .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/api/v1/admin/**").authenticated()
                         .requestMatchers(HttpMethod.GET, "/**").permitAll()
                         .requestMatchers(HttpMethod.HEAD, "/**").permitAll()
                         .requestMatchers(HttpMethod.OPTIONS, "/**").permitAll()

@@ -1,5 +1,7 @@
 package dev.charter.registry.web;
 
+import dev.charter.platform.projection.ReadModel;
+import dev.charter.registry.roster.RosterProjection;
 import dev.charter.api.registry.ModulesApi;
 import dev.charter.api.registry.model.Module;
 import dev.charter.api.registry.model.ModulePage;
@@ -33,6 +35,7 @@ import java.util.List;
 import java.util.UUID;
 
 @RestController
+@ReadModel(RosterProjection.PROCESSING_GROUP)
 public class ModulesController implements ModulesApi {
 
     private final CommandGateway commands;

@@ -1,5 +1,7 @@
 package dev.charter.voting.web;
 
+import dev.charter.platform.projection.ReadModel;
+import dev.charter.voting.ballot.BallotProjection;
 import dev.charter.api.voting.BallotsApi;
 import dev.charter.api.voting.model.Ballot;
 import dev.charter.api.voting.model.BallotBody;
@@ -43,6 +45,7 @@ import java.time.Instant;
 import java.util.List;
 
 @RestController
+@ReadModel(BallotProjection.PROCESSING_GROUP)
 public class BallotsController implements BallotsApi {
 
     private final CommandGateway commands;
