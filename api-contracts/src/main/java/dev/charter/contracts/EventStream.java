@@ -1,5 +1,6 @@
 package dev.charter.contracts;
 
+import dev.charter.contracts.disputes.DisputeEvent;
 import dev.charter.contracts.nominations.NominationEvent;
 import dev.charter.contracts.registry.RegistryEvent;
 import dev.charter.contracts.voting.VotingEvent;
@@ -8,7 +9,8 @@ import dev.charter.contracts.voting.VotingEvent;
 public enum EventStream {
     REGISTRY("registry", RegistryEvent.class),
     VOTING("voting", VotingEvent.class),
-    NOMINATIONS("nominations", NominationEvent.class);
+    NOMINATIONS("nominations", NominationEvent.class),
+    DISPUTES("disputes", DisputeEvent.class);
 
     private final String streamName;
     private final Class<? extends PublicEvent> eventInterface;

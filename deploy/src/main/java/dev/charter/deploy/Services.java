@@ -1,5 +1,6 @@
 package dev.charter.deploy;
 
+import dev.charter.dispute.DisputeApplication;
 import dev.charter.nomination.NominationApplication;
 import dev.charter.registry.RegistryApplication;
 import dev.charter.voting.VotingApplication;
@@ -17,7 +18,10 @@ public final class Services {
     public static final ServiceSpec NOMINATION = new ServiceSpec("nomination", NominationApplication.class,
             NominationApplication.CONFIG_NAME, "nomination", "nominations.yaml", 8083);
 
-    public static final List<ServiceSpec> ALL = List.of(REGISTRY, VOTING, NOMINATION);
+    public static final ServiceSpec DISPUTE = new ServiceSpec("dispute", DisputeApplication.class,
+            DisputeApplication.CONFIG_NAME, "dispute", "disputes.yaml", 8084);
+
+    public static final List<ServiceSpec> ALL = List.of(REGISTRY, VOTING, NOMINATION, DISPUTE);
 
     private Services() {
     }
