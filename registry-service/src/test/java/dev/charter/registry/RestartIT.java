@@ -46,7 +46,7 @@ class RestartIT {
             try (ConfigurableApplicationContext second = start(database, prefix, keyFile)) {
                 RegistryClients anonymous = clients(second, null);
                 await().atMost(Duration.ofSeconds(60)).until(() ->
-                        "Acme".equals(anonymous.persons().getPerson("newbie").getAffiliation()));
+                        "Acme".equals(anonymous.persons().getPerson("newbie", null).getAffiliation()));
                 assertThat(anonymous.roster().getRoster(null).getLead().getPersonId()).isEqualTo("ada");
                 assertThat(anonymous.persons().listPersons(null, 50).getItems()).hasSize(9);
 

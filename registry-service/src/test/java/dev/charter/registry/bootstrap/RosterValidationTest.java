@@ -24,7 +24,7 @@ class RosterValidationTest {
                   - {id: nn, name: NN, kind: REPOSITORY, location: not-a-repo, maintainers: [ada, ghost]}
                 """;
         GovernanceException e = catchThrowableOfType(GovernanceException.class,
-                () -> RosterValidation.validate(RosterDocument.parse(yaml)));
+                () -> RosterValidation.validate(RosterDocument.parse(yaml), java.time.LocalDate.of(2026, 6, 1)));
         assertThat(e).isInstanceOf(GovernanceException.RuleViolation.class);
         assertThat(e.violations()).extracting(v -> v.get("field")).contains("persons[2].id", "coreMaintainers",
                 "lead", "modules[0].location", "modules[0].maintainers");
@@ -43,7 +43,7 @@ class RosterValidationTest {
                 modules:
                   - {id: NN, name: NN, kind: DIRECTORY, location: /torch/nn/, maintainers: [ada]}
                 """;
-        var roster = RosterValidation.validate(RosterDocument.parse(yaml));
+        var roster = RosterValidation.validate(RosterDocument.parse(yaml), java.time.LocalDate.of(2026, 6, 1));
         assertThat(roster.lead()).isEqualTo("ada");
         assertThat(roster.modules().get(0).id()).isEqualTo("nn");
         assertThat(roster.modules().get(0).maintainers()).containsExactly("ada");
@@ -61,7 +61,7 @@ class RosterValidationTest {
                      decisionRule: {method: SUPERMAJORITY, threshold: 0.5}, inactivityPeriodDays: 0}
                 """;
         GovernanceException e = catchThrowableOfType(GovernanceException.class,
-                () -> RosterValidation.validate(RosterDocument.parse(yaml)));
+                () -> RosterValidation.validate(RosterDocument.parse(yaml), java.time.LocalDate.of(2026, 6, 1)));
         assertThat(e.violations()).extracting(v -> v.get("field"))
                 .containsExactlyInAnyOrder("modules[1].decisionRule", "modules[1].inactivityPeriodDays");
         var valid = RosterValidation.validate(RosterDocument.parse("""
@@ -69,7 +69,7 @@ class RosterValidationTest {
                   - {id: ada, name: Ada}
                 modules:
                   - {id: nn, name: NN, kind: DIRECTORY, location: torch/nn}
-                """));
+                """), java.time.LocalDate.of(2026, 6, 1));
         assertThat(valid.modules().get(0).inactivityPeriodDays()).isEqualTo(365);
     }
 
@@ -86,7 +86,7 @@ class RosterValidationTest {
                   - {person: ada, other: ghost, kind: FILIAL}
                 """;
         GovernanceException e = catchThrowableOfType(GovernanceException.class,
-                () -> RosterValidation.validate(RosterDocument.parse(yaml)));
+                () -> RosterValidation.validate(RosterDocument.parse(yaml), java.time.LocalDate.of(2026, 6, 1)));
         assertThat(e.code()).isEqualTo("invalid-roster");
         assertThat(e.violations()).extracting(v -> v.get("field"))
                 .containsExactlyInAnyOrder("coreEmeritus", "conflicts[0]", "conflicts[1]");

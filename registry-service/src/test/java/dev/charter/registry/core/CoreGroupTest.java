@@ -128,10 +128,10 @@ class CoreGroupTest {
     void emeritus() {
         fixture.given(core("ada"), core("linus"))
                 .when(new MoveCoreMaintainerToEmeritus("linus", CONFIRMED))
-                .expectEvents(new MovedToEmeritus("linus", Role.CORE_MAINTAINER, null, CONFIRMED));
+                .expectEvents(MovedToEmeritus.imported("linus", Role.CORE_MAINTAINER, null, CONFIRMED));
         fixture.givenNoPriorActivity()
                 .when(new MoveCoreMaintainerToEmeritus("linus", BOOT))
-                .expectEvents(new MovedToEmeritus("linus", Role.CORE_MAINTAINER, null, BOOT));
+                .expectEvents(MovedToEmeritus.imported("linus", Role.CORE_MAINTAINER, null, BOOT));
         fixture.givenNoPriorActivity()
                 .when(new MoveCoreMaintainerToEmeritus("linus", CONFIRMED))
                 .expectException(refusal(GovernanceException.Conflict.class, "not-a-core-maintainer", "R14"));
