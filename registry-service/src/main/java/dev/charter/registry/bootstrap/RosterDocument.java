@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.charter.contracts.registry.ConflictKind;
 import dev.charter.contracts.registry.ModuleKind;
 import dev.charter.contracts.registry.NominationProcess;
@@ -30,6 +31,7 @@ public record RosterDocument(String lead, List<String> coreMaintainers, List<Str
                              Map<String, LocalDate> coreAppointedOn) {
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+            .registerModule(new JavaTimeModule())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
 
