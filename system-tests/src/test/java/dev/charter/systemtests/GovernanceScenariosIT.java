@@ -159,7 +159,7 @@ class GovernanceScenariosIT {
     void conflictedCoreMaintainerRecused() throws Exception {
         as("core06").persons().declareConflict("core06", new ConflictDeclaration().otherPersonId("core05")
                 .kind(ConflictKind.FILIAL).description("Siblings."), null);
-        await().atMost(PATIENCE).until(() -> !anonymous().persons().getPerson("core05").getConflicts().isEmpty());
+        await().atMost(PATIENCE).until(() -> !anonymous().persons().getPerson("core05", null).getConflicts().isEmpty());
         system.awaitRosterCopies();
 
         String id = as("dennis").nominations().submitNomination(new NominationRequest()
@@ -216,7 +216,7 @@ class GovernanceScenariosIT {
         // lead, so the first ballot's base is 27: 20 yes is 74.07 %, short of ceil(0.75 x 27) = 21
         as("core27").persons().declareConflict("core27", new ConflictDeclaration().otherPersonId("ada")
                 .kind(ConflictKind.ROMANTIC), null);
-        await().atMost(PATIENCE).until(() -> !anonymous().persons().getPerson("ada").getConflicts().isEmpty());
+        await().atMost(PATIENCE).until(() -> !anonymous().persons().getPerson("ada", null).getConflicts().isEmpty());
         system.awaitRosterCopies();
         List<String> seated = new ArrayList<>(CORE.subList(0, 26));
         seated.add("edsger");
@@ -236,9 +236,9 @@ class GovernanceScenariosIT {
         assertThat(anonymous().roster().getRoster(null).getLead().getPersonId()).isEqualTo("ada");
 
         // the conflict is withdrawn: the base is 28, and 21 yes is exactly 75 %
-        String conflictId = anonymous().persons().getPerson("core27").getConflicts().get(0).getConflictId();
+        String conflictId = anonymous().persons().getPerson("core27", null).getConflicts().get(0).getConflictId();
         as("core27").persons().withdrawConflict("core27", conflictId, new ConflictWithdrawal().reason("Over."), null);
-        await().atMost(PATIENCE).until(() -> anonymous().persons().getPerson("ada").getConflicts().isEmpty());
+        await().atMost(PATIENCE).until(() -> anonymous().persons().getPerson("ada", null).getConflicts().isEmpty());
         system.awaitRosterCopies();
         seated.add("core27");
 
