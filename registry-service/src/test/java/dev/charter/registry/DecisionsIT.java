@@ -154,6 +154,46 @@ class DecisionsIT extends RegistryIntegrationTest {
     }
 
     @Test
+    @DisplayName("R15: accepted proposals re-scope a module (its maintainers keep their tenure) and retire it (the seats end with that decision as the reason)")
+    void rescopesAndRetires() throws Exception {
+        CloudEvent added = decision("proposal-jit", new ModuleProposalAccepted("proposal-jit", ProposalAction.ADD, "jit",
+                "JIT", ModuleKind.DIRECTORY, "torch/jit", null, List.of("margaret"),
+                new ModuleSettings(DecisionRule.majority(), NominationProcess.CORE_MAINTAINERS, 365),
+                "Worth it.", "ada", "ballot-9", TALLY, "rules-1"));
+        publish(added);
+        publish(added);
+        await().atMost(Duration.ofSeconds(30)).until(() -> anonymous().files().getCodeowners(null, null)
+                .contains("/torch/jit/ @margaret"));
+        TenureEntry seat = jitSeat();
+
+        publish(decision("proposal-jit-rescope", new ModuleProposalAccepted("proposal-jit-rescope",
+                ProposalAction.RESCOPE, "jit", "TorchScript", ModuleKind.DIRECTORY, "torch/csrc/jit", null, List.of(),
+                null, "Where the code lives now.", "grace", "ballot-10", TALLY, "rules-1")));
+        await().atMost(Duration.ofSeconds(30)).until(() -> anonymous().files().getCodeowners(null, null)
+                .contains("/torch/csrc/jit/ @margaret"));
+        assertThat(anonymous().modules().getModule("jit", null).getName()).isEqualTo("TorchScript");
+        assertThat(jitSeat()).isEqualTo(seat);
+
+        publish(decision("proposal-jit-retire", new ModuleProposalAccepted("proposal-jit-retire",
+                ProposalAction.RETIRE, "jit", null, null, null, null, List.of(), null, "Folded into core.", "grace",
+                "ballot-11", TALLY, "rules-1")));
+        await().atMost(Duration.ofSeconds(30)).until(() -> !maintainersOf("jit").contains("margaret"));
+        assertThat(anonymous().persons().getTenure("margaret").getEntries())
+                .filteredOn(e -> "jit".equals(e.getModuleId())).singleElement().satisfies(e -> {
+                    assertThat(e.getStatus()).isEqualTo(TenureEntry.StatusEnum.ENDED);
+                    assertThat(e.getEndReason()).isEqualTo("MODULE_RETIRED");
+                    assertThat(e.getEndDecision().getEventType()).isEqualTo("ModuleProposalAccepted");
+                    assertThat(e.getEndDecision().getReference()).isEqualTo("proposal-jit-retire");
+                });
+        assertThat(anonymous().files().getCodeowners(null, null)).doesNotContain("jit");
+    }
+
+    private TenureEntry jitSeat() throws Exception {
+        return anonymous().persons().getTenure("margaret").getEntries().stream()
+                .filter(e -> "jit".equals(e.getModuleId())).findFirst().orElseThrow();
+    }
+
+    @Test
     @DisplayName("R2: a decision for an unregistered person is dead-lettered with its event id; later decisions still apply")
     void poisonDecision() throws Exception {
         String dlt = InboundEventListener.deadLetterTopic(topicPrefix + EventStream.NOMINATIONS.topic(), "registry");

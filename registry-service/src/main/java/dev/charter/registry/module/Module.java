@@ -57,6 +57,8 @@ import dev.charter.registry.person.RegisteredPersons;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -102,8 +104,22 @@ public class Module {
     protected Module() {
     }
 
+    /**
+     * R3, R15: a module is added by a decision (a carried module proposal, or the bootstrap import) with its group's
+     * settings and first maintainers. The same decision again changes nothing; another one for an existing module is
+     * a 409.
+     */
     @CommandHandler
-    public Module(AddModule command, RegisteredPersons persons) {
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public void handle(AddModule command, RegisteredPersons persons) {
+        if (moduleId != null) {
+            if (applied.contains(new ModuleAdded(command.moduleId(), command.name(), command.kind(), command.location(),
+                    command.description(), command.decisionRule(), command.nominationProcess(),
+                    command.inactivityPeriodDays(), command.decision()))) {
+                return; // the same decision again: already applied
+            }
+            throw new GovernanceException.Conflict("module-exists", "R15", "Module " + moduleId + " exists already.");
+        }
         String location = ModuleRules.location(command.kind(), command.location());
         DecisionRule rule = ModuleRules.groupDecisionRule(command.decisionRule());
         int inactivity = ModuleRules.inactivityPeriodDays(command.inactivityPeriodDays());
@@ -118,8 +134,13 @@ public class Module {
                 command.decision(), command.heldSince() == null ? null : command.heldSince().get(personId))));
     }
 
+    /** R15: an accepted proposal moves the module; its maintainers keep their seats and tenure. Once per decision. */
     @CommandHandler
     public void handle(RescopeModule command) {
+        if (applied.contains(new ModuleRescoped(moduleId, command.name(), command.kind(), command.location(),
+                command.description(), command.decision()))) {
+            return; // the same decision again: already applied
+        }
         requireActive();
         String location = ModuleRules.location(command.kind(), command.location());
         apply(new ModuleRescoped(moduleId, command.name().trim(), command.kind(), location,
@@ -439,9 +460,15 @@ public class Module {
     @EventSourcingHandler
     void on(ModuleAdded event) {
         moduleId = event.moduleId();
+        applied.record(event);
         decisionRule = event.decisionRule();
         nominationProcess = event.nominationProcess();
         inactivityPeriodDays = event.inactivityPeriodDays();
+    }
+
+    @EventSourcingHandler
+    void on(ModuleRescoped event) {
+        applied.record(event);
     }
 
     @EventSourcingHandler

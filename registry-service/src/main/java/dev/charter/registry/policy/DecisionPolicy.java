@@ -25,7 +25,6 @@ import dev.charter.registry.module.ModuleCommands.RemoveModuleMaintainer;
 import dev.charter.registry.module.ModuleCommands.RescopeModule;
 import dev.charter.registry.module.ModuleCommands.RetireModule;
 import dev.charter.platform.roster.ModuleRules;
-import dev.charter.registry.roster.RosterQueries;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,11 +44,9 @@ public class DecisionPolicy {
     private static final Logger log = LoggerFactory.getLogger(DecisionPolicy.class);
 
     private final CommandGateway commands;
-    private final RosterQueries roster;
 
-    public DecisionPolicy(CommandGateway commands, RosterQueries roster) {
+    public DecisionPolicy(CommandGateway commands) {
         this.commands = commands;
-        this.roster = roster;
     }
 
     /** R9, R10, R11: appoint or remove as the core maintainers or the lead confirmed. */
@@ -93,7 +90,8 @@ public class DecisionPolicy {
 
     /**
      * R15: the core maintainers add (with the proposed settings and initial maintainers), re-scope (tenure kept) or
-     * retire (every seat ends, naming the decision) a module.
+     * retire (every seat ends, naming the decision) a module. Idempotent: the platform skips a re-delivered event
+     * id, and the module ignores an addition, re-scope or retirement by a decision it already applied.
      */
     @InboundEventHandler
     public void on(ModuleProposalAccepted event, InboundEvent<ModuleProposalAccepted> envelope) {
@@ -101,10 +99,7 @@ public class DecisionPolicy {
         String moduleId = ModuleIds.normalize(event.moduleId());
         switch (event.action()) {
             case ADD -> {
-                if (roster.moduleExists(moduleId)) {
-                    throw new GovernanceException.Conflict("module-exists", "R15",
-                            "Module " + moduleId + " already exists; proposal " + event.proposalId() + " cannot add it.");
-                }
+                // the module refuses another decision's addition of an existing id (409, dead-lettered)
                 List<String> maintainers = event.initialMaintainers() == null ? List.of()
                         : event.initialMaintainers().stream().map(PersonIds::normalize).toList();
                 // the group starts with the settings the proposal carried (revision 2), else the defaults

@@ -259,6 +259,37 @@ class ModuleTest {
     }
 
     @Test
+    @DisplayName("R15: the same accepted addition applied again changes nothing; another decision adding an existing module is a 409")
+    void addsOnce() {
+        AddModule add = new AddModule("nn", "Neural networks", ModuleKind.DIRECTORY, "torch/nn", null, null, null,
+                365, List.of("bob"), PROPOSAL);
+        fixture.given(NN, BOB)
+                .when(add)
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+        fixture.given(NN, BOB)
+                .when(new AddModule("nn", "Neural networks", ModuleKind.DIRECTORY, "torch/nn", null, null, null, 365,
+                        List.of("bob"), NOMINATION))
+                .expectException(refusal(GovernanceException.Conflict.class, "module-exists", "R15"));
+    }
+
+    @Test
+    @DisplayName("R15: a re-scope keeps the maintainers' seats and tenure, and applied again changes nothing")
+    void rescopeKeepsTenure() {
+        ModuleRescoped rescoped = new ModuleRescoped("nn", "Neural networks", ModuleKind.DIRECTORY,
+                "torch/nn/modules", null, NOMINATION);
+        fixture.given(NN, BOB)
+                .when(new RescopeModule("nn", "Neural networks", ModuleKind.DIRECTORY, "/torch/nn/modules/", null,
+                        NOMINATION))
+                .expectEvents(rescoped);
+        fixture.given(NN, BOB, rescoped)
+                .when(new RescopeModule("nn", "Neural networks", ModuleKind.DIRECTORY, "torch/nn/modules", null,
+                        NOMINATION))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
     @DisplayName("R15: retiring a module ends its maintainers' seats first; a retired module takes no changes (409)")
     void retires() {
         fixture.given(NN, BOB)
