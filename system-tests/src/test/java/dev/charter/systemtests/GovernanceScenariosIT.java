@@ -1,5 +1,6 @@
 package dev.charter.systemtests;
 
+import dev.charter.client.nominations.invoker.ApiException;
 import dev.charter.client.nominations.model.CandidacyRequest;
 import dev.charter.client.nominations.model.ContributionsInput;
 import dev.charter.client.nominations.model.DecisionOutcome;
@@ -86,7 +87,7 @@ class GovernanceScenariosIT {
                 .statement("Alan has carried the layers' refactoring.")
                 .contributions(new ContributionsInput().summary("120 reviewed pull requests, the new Module API design.")
                         .addLinksItem("https://example.org/pulls?author=alan")), null).getId();
-        Nomination scheduled = as(null).nominations().getNomination(id);
+        Nomination scheduled = awaitNomination(id, n -> true); // the read model follows the submission shortly
         // scheduled for the next meeting; with a meeting every 15 seconds, that meeting may already have begun
         assertThat(scheduled.getStatus()).isIn(NominationStatus.SCHEDULED, NominationStatus.IN_REVIEW);
         assertThat(scheduled.getReviewCycle()).isNotNull();
@@ -368,7 +369,8 @@ class GovernanceScenariosIT {
     }
 
     private static Nomination awaitNomination(String id, Predicate<Nomination> condition) {
-        return await().atMost(PATIENCE).until(() -> as(null).nominations().getNomination(id), condition::test);
+        return await().atMost(PATIENCE).ignoreExceptionsInstanceOf(ApiException.class)
+                .until(() -> as(null).nominations().getNomination(id), condition::test);
     }
 
     /** The nomination's ballot, once voting-service has opened it (after the review meeting for R9/R10). */
