@@ -1,5 +1,6 @@
 package dev.charter.deploy;
 
+import dev.charter.embedded.SecuredEmbeddedKafka;
 import dev.charter.platform.messaging.MessageContext;
 import dev.charter.registry.bootstrap.RosterImporter;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -7,7 +8,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.io.ClassPathResource;
-import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -46,7 +46,7 @@ public final class LocalStack implements AutoCloseable {
     private final List<ConfigurableApplicationContext> contexts = new ArrayList<>();
     private final Map<String, Integer> ports = new LinkedHashMap<>();
     private final EmbeddedPostgres postgres;
-    private final EmbeddedKafkaKraftBroker kafka;
+    private final SecuredEmbeddedKafka kafka;
 
     /**
      * Starts everything: PostgreSQL with its data in {@code home}, Kafka, then every service on the port
@@ -61,15 +61,12 @@ public final class LocalStack implements AutoCloseable {
                 .setPort(postgresPort)
                 .setRegisterShutdownHook(false)
                 .start();
-        log.info("Starting Kafka");
-        kafka = new EmbeddedKafkaKraftBroker(1, 3);
-        kafka.brokerListProperty("charter.local.kafka.brokers");
-        kafka.brokerProperties(Map.of("auto.create.topics.enable", "true", "num.partitions", "3",
-                "offsets.topic.replication.factor", "1"));
-        kafka.afterPropertiesSet();
+        log.info("Starting Kafka (SASL SCRAM-SHA-512, ACLs)");
+        kafka = SecuredEmbeddedKafka.start("charter.local.kafka.brokers",
+                Map.of("auto.create.topics.enable", "true", "num.partitions", "3"));
         try {
             ServiceLauncher launcher = new ServiceLauncher("jdbc:postgresql://localhost:" + postgresPort + "/postgres",
-                    "postgres", "postgres", kafka.getBrokersAsString(), "", home.resolve("dev-issuer.jwk"), true);
+                    "postgres", "postgres", this::kafkaSettings, "", home.resolve("dev-issuer.jwk"), true);
             for (ServiceSpec service : Services.ALL) {
                 int port = ports.apply(service);
                 log.info("Starting {} on port {}", service.name(), port == 0 ? "(any)" : port);
@@ -83,6 +80,14 @@ public final class LocalStack implements AutoCloseable {
             close();
             throw e;
         }
+    }
+
+    /**
+     * A service connects as its own SCRAM user (named after it) and creates its ACLs at start-up with the broker's
+     * admin, as its KafkaUser would hold them in Kubernetes: it may write only its own stream.
+     */
+    private Map<String, String> kafkaSettings(ServiceSpec service) {
+        return kafka.serviceSettings(service.name());
     }
 
     public static void main(String[] args) throws Exception {
@@ -113,7 +118,7 @@ public final class LocalStack implements AutoCloseable {
         Collections.reverse(running);
         running.forEach(ConfigurableApplicationContext::close);
         contexts.clear();
-        kafka.destroy();
+        kafka.close();
         try {
             postgres.close();
         } catch (IOException e) {
@@ -141,7 +146,7 @@ public final class LocalStack implements AutoCloseable {
                     service.name(), base, base, service.document(), base));
         }
         text.append(String.format("%n  Kafka bootstrap: %s   PostgreSQL: jdbc:postgresql://localhost:%d/postgres "
-                + "(user postgres, one schema per service)%n", kafka.getBrokersAsString(), postgresPort));
+                + "(user postgres, one schema per service)%n", kafka.bootstrapServers(), postgresPort));
         text.append("""
 
                   A token for any person (the demo lead is 'ada'):

@@ -4,6 +4,7 @@ import dev.charter.client.registry.PersonsApi;
 import dev.charter.client.registry.RosterApi;
 import dev.charter.client.registry.invoker.ApiClient;
 import dev.charter.client.registry.model.AffiliationChange;
+import dev.charter.platform.consume.InboundEventDispatcher;
 import dev.charter.platform.security.DevTokenIssuer;
 import dev.charter.testsupport.TcpForwarder;
 import org.junit.jupiter.api.DisplayName;
@@ -34,6 +35,11 @@ class LocalStackIT {
             await().atMost(Duration.ofSeconds(60)).until(() ->
                     "Restart Co".equals(new PersonsApi(client(first, null)).getPerson("ada").getAffiliation()));
             await().atMost(Duration.ofSeconds(60)).until(() -> rosterCopyPersons(first, Services.VOTING) == 12);
+            // what each service declares it consumes (its Kafka ACLs, its KafkaUser) is what its handlers consume
+            for (ServiceSpec service : Services.ALL) {
+                assertThat(first.service(service).getBean(InboundEventDispatcher.class).consumedStreams())
+                        .as("streams %s consumes", service.name()).isEqualTo(service.consumes());
+            }
         }
         try (LocalStack second = new LocalStack(home, postgresPort, service -> 0)) {
             PersonsApi persons = new PersonsApi(client(second, null));

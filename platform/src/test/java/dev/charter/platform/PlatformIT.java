@@ -2,7 +2,18 @@ package dev.charter.platform;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.charter.contracts.EventStream;
 import dev.charter.contracts.nominations.NominationEvent.NominationConfirmed;
+import dev.charter.platform.kafka.KafkaAccess;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.TopicAuthorizationException;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Assumptions;
+import java.util.List;
+import java.util.Map;
 import dev.charter.contracts.nominations.NominationKind;
 import dev.charter.contracts.registry.Role;
 import dev.charter.contracts.registry.RegistryEvent.AffiliationChanged;
@@ -70,6 +81,8 @@ class PlatformIT {
     ConfirmedNominations effects;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    MeterRegistry meters;
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper json = AxonPersistenceAutoConfiguration.eventObjectMapper();
@@ -144,6 +157,71 @@ class PlatformIT {
         assertThat(effects.effects(nominationId)).isEqualTo(1);
         assertThat(jdbc.sql("SELECT actor FROM test_effect WHERE nomination_id = ?").param(nominationId)
                 .query(String.class).single()).isEqualTo("system:testapp");
+    }
+
+    @Test
+    @DisplayName("an event not from its stream's one publisher (another source, or another stream's type) is refused: dead-lettered at once, logged, counted")
+    void forgedEventsAreRefused() throws Exception {
+        String topic = topicPrefix + "charter.nominations.v1";
+        try (KafkaTestConsumer deadLetters = new KafkaTestConsumer(TestInfrastructure.kafkaBootstrapServers(),
+                InboundEventListener.deadLetterTopic(topic, "testapp"))) {
+            String forgedId = "forged-" + shortId();
+            // a NominationConfirmed that would appoint a maintainer, written by someone who is not nomination-service
+            CloudEvent forged = CloudEventBuilder.v1(nominationConfirmed(forgedId, "mallory"))
+                    .withSource(URI.create("/charter/registry")).build();
+            // nomination-service's source, but a registry event on the nominations topic
+            CloudEvent wrongStream = CloudEventMapper.publicEvent(json, "nomination", UUID.randomUUID().toString(),
+                    "mallory", new AffiliationChanged("mallory", "Forgers Inc", null));
+            publish(forged);
+            publish(wrongStream);
+            String marker = "after-forgery-" + shortId();
+            publish(nominationConfirmed(marker, "grace"));
+
+            await().atMost(Duration.ofSeconds(60)).until(() -> effects.effects(marker) == 1);
+            assertThat(effects.effects(forgedId)).isZero();
+            await().atMost(Duration.ofSeconds(30)).until(() -> deadLetters.poll().stream()
+                    .map(r -> header(r, "ce_id")).toList().containsAll(List.of(forged.getId(), wrongStream.getId())));
+            assertThat(meters.find("charter.inbound.refused").tag("reason", "source").counter().count()).isPositive();
+            assertThat(meters.find("charter.inbound.refused").tag("reason", "stream").counter().count()).isPositive();
+        }
+    }
+
+    @Test
+    @DisplayName("the broker authorises per topic: a service writes its own stream only, and another service's identity cannot write this one's")
+    void brokerAuthorisesPerStream() throws Exception {
+        TestInfrastructure.Kafka kafka = TestInfrastructure.kafka();
+        Assumptions.assumeTrue(kafka.secured(), "the broker of this run does not authenticate clients");
+        String own = topicPrefix + EventStream.REGISTRY.topic();
+        String other = topicPrefix + EventStream.NOMINATIONS.topic();
+        // this service's own identity (its ACLs were created at start-up from its stream and its handlers)
+        assertThat(send(kafka.user("platform"), own)).isNull();
+        assertThat(send(kafka.user("platform"), other)).isInstanceOf(TopicAuthorizationException.class);
+        // nomination-service's identity, with exactly the ACLs of nomination-service
+        Map<String, Object> nomination = kafka.user("nomination");
+        try (Admin admin = Admin.create(kafka.adminProperties())) {
+            admin.createAcls(KafkaAccess.bindings("User:nomination", topicPrefix, "nomination", EventStream.NOMINATIONS,
+                    List.of(EventStream.REGISTRY, EventStream.VOTING))).all().get();
+        }
+        assertThat(send(nomination, other)).isNull();
+        assertThat(send(nomination, own)).as("nomination-service writing the registry's stream")
+                .isInstanceOf(TopicAuthorizationException.class);
+    }
+
+    /** Sends one record with these client settings; null when the broker took it, else the root failure. */
+    private static Throwable send(Map<String, Object> client, String topic) {
+        Map<String, Object> config = new java.util.HashMap<>(client);
+        config.put("max.block.ms", "10000");
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(config, new StringSerializer(),
+                new StringSerializer())) {
+            producer.send(new ProducerRecord<>(topic, "k", "{}")).get(15, java.util.concurrent.TimeUnit.SECONDS);
+            return null;
+        } catch (Exception e) {
+            Throwable root = e;
+            while (root.getCause() != null) {
+                root = root.getCause();
+            }
+            return root;
+        }
     }
 
     @Test

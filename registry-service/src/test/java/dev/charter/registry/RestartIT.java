@@ -71,17 +71,18 @@ class RestartIT {
     private static ConfigurableApplicationContext start(String database, String prefix, Path keyFile) {
         TestInfrastructure.Postgres pg = TestInfrastructure.postgres();
         // command-line arguments: they win over the service's own configuration file
-        return new SpringApplicationBuilder(RegistryApplication.class).run(
+        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of(
                 "--spring.config.name=" + RegistryApplication.CONFIG_NAME,
                 "--server.port=0",
                 "--spring.datasource.url=" + database,
                 "--spring.datasource.username=" + pg.username(),
                 "--spring.datasource.password=" + pg.password(),
-                "--spring.kafka.bootstrap-servers=" + TestInfrastructure.kafkaBootstrapServers(),
                 "--charter.kafka.topic-prefix=" + prefix,
                 "--charter.security.dev-issuer.enabled=true",
                 "--charter.security.dev-issuer.key-file=" + keyFile,
-                "--spring.main.banner-mode=off");
+                "--spring.main.banner-mode=off"));
+        TestInfrastructure.kafkaSettings("registry").forEach((key, value) -> args.add("--" + key + "=" + value));
+        return new SpringApplicationBuilder(RegistryApplication.class).run(args.toArray(String[]::new));
     }
 
     private static RegistryClients clients(ConfigurableApplicationContext context, String person) {

@@ -24,7 +24,7 @@ public final class VotingInstances {
         settings.put("spring.datasource.url", database);
         settings.put("spring.datasource.username", postgres.username());
         settings.put("spring.datasource.password", postgres.password());
-        settings.put("spring.kafka.bootstrap-servers", TestInfrastructure.kafkaBootstrapServers());
+        settings.putAll(TestInfrastructure.kafkaSettings("voting"));
         settings.put("charter.kafka.topic-prefix", topicPrefix);
         settings.put("charter.security.dev-issuer.enabled", "true");
         settings.put("server.port", "0");

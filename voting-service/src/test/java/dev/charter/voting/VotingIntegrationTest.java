@@ -103,7 +103,7 @@ public abstract class VotingIntegrationTest extends ServiceIntegrationTest {
     /** Publishes a public event of another stream as its service would: a binary-mode CloudEvent; returns its id. */
     protected String publish(EventStream stream, String key, PublicEvent payload) {
         KafkaTestPublisher publisher = PUBLISHERS.computeIfAbsent(stream, s -> new KafkaTestPublisher(
-                TestInfrastructure.kafkaBootstrapServers(), s.streamName()));
+                TestInfrastructure.kafkaBootstrapServers(), s.publisher()));
         try {
             return publisher.publish(topicPrefix + stream.topic(), key, EventCatalog.instance().typeOf(payload.getClass()),
                     JSON.writeValueAsBytes(payload));

@@ -90,6 +90,11 @@ public class CharterProperties {
         private int partitions = 3;
         /** Replication factor of the topics this service creates. */
         private short replicas = 1;
+        private final AclProvisioning aclProvisioning = new AclProvisioning();
+
+        public AclProvisioning getAclProvisioning() {
+            return aclProvisioning;
+        }
 
         public String getTopicPrefix() {
             return topicPrefix;
@@ -117,6 +122,48 @@ public class CharterProperties {
 
         public String topic(String baseTopic) {
             return topicPrefix + baseTopic;
+        }
+
+        /** The topic without this service's prefix, or null when it does not carry the prefix. */
+        public String baseTopic(String topic) {
+            return topic.startsWith(topicPrefix) ? topic.substring(topicPrefix.length()) : null;
+        }
+    }
+
+    /**
+     * For the local stack and the tests only: the service creates, at start-up, the Kafka ACLs of its own principal
+     * ({@code KafkaAccess}) and its own topic, with a super user's client settings. In Kubernetes the service's
+     * Strimzi {@code KafkaUser} holds the same ACLs and this stays off.
+     */
+    public static class AclProvisioning {
+        private boolean enabled = false;
+        /** The principal the service authenticates as, e.g. {@code User:registry}. */
+        private String principal;
+        /** Kafka client settings of a super user that may create ACLs (override the service's own). */
+        private java.util.Map<String, String> admin = new java.util.LinkedHashMap<>();
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        public String getPrincipal() {
+            return principal;
+        }
+
+        public void setPrincipal(String principal) {
+            this.principal = principal;
+        }
+
+        public java.util.Map<String, String> getAdmin() {
+            return admin;
+        }
+
+        public void setAdmin(java.util.Map<String, String> admin) {
+            this.admin = admin;
         }
     }
 

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.charter.platform.axon.ContractUpcasters;
 import dev.charter.platform.axon.AxonPersistenceAutoConfiguration;
 import dev.charter.platform.config.CharterProperties;
+import dev.charter.platform.kafka.KafkaAccessProvisioner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -28,6 +30,14 @@ public class ConsumingAutoConfiguration {
                                                          ContractUpcasters upcasters) {
         return new InboundEventDispatcher(context, new TransactionTemplate(transactionManager),
                 JdbcClient.create(dataSource), defaultAxonObjectMapper, properties, upcasters.all());
+    }
+
+    /** Local stack and tests: the service's own Kafka ACLs, created before its clients start. */
+    @Bean
+    @ConditionalOnProperty(prefix = "charter.kafka.acl-provisioning", name = "enabled", havingValue = "true")
+    public KafkaAccessProvisioner kafkaAccessProvisioner(KafkaProperties kafka, CharterProperties properties,
+                                                         InboundEventDispatcher dispatcher) {
+        return new KafkaAccessProvisioner(kafka.buildAdminProperties(), properties, dispatcher);
     }
 
     @Bean

@@ -1,6 +1,7 @@
 package dev.charter.platform.consume;
 
 import dev.charter.platform.config.CharterProperties;
+import dev.charter.platform.kafka.KafkaAccess;
 import dev.charter.platform.web.GovernanceException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -52,6 +53,7 @@ public class InboundEventListener implements SmartLifecycle {
     private final Map<String, Object> producerConfig;
     private final CharterProperties properties;
     private final Counter deadLetters;
+    private final MeterRegistry meterRegistry;
     private ConcurrentMessageListenerContainer<String, byte[]> container;
     private DefaultKafkaProducerFactory<String, byte[]> deadLetterProducers;
 
@@ -62,17 +64,18 @@ public class InboundEventListener implements SmartLifecycle {
         this.consumerConfig = consumerConfig;
         this.producerConfig = producerConfig;
         this.properties = properties;
+        this.meterRegistry = meterRegistry;
         this.deadLetters = meterRegistry == null ? null
                 : Counter.builder("charter.inbound.dead.letters")
                 .description("Consumed events sent to a dead-letter topic").register(meterRegistry);
     }
 
     public String groupId() {
-        return properties.getKafka().getTopicPrefix() + "charter-" + properties.getService();
+        return properties.getKafka().getTopicPrefix() + KafkaAccess.group(properties.getService());
     }
 
     public static String deadLetterTopic(String topic, String service) {
-        return topic + "." + service + ".dlt";
+        return KafkaAccess.deadLetterTopic(topic, service);
     }
 
     @Override
@@ -89,6 +92,8 @@ public class InboundEventListener implements SmartLifecycle {
 
         ContainerProperties containerProperties = new ContainerProperties(dispatcher.topics().toArray(String[]::new));
         containerProperties.setAckMode(ContainerProperties.AckMode.RECORD);
+        // an ACL that is missing or not there yet (e.g. applied late by the operator) is retried, not fatal
+        containerProperties.setAuthExceptionRetryInterval(java.time.Duration.ofSeconds(2));
         containerProperties.setMessageListener((MessageListener<String, byte[]>) dispatcher::dispatch);
         container = new ConcurrentMessageListenerContainer<>(consumers, containerProperties);
         container.setConcurrency(properties.getConsumer().getConcurrency());
@@ -105,6 +110,16 @@ public class InboundEventListener implements SmartLifecycle {
                 new KafkaTemplate<>(deadLetterProducers),
                 (record, exception) -> new TopicPartition(deadLetterTopic(record.topic(), properties.getService()), -1));
         ConsumerRecordRecoverer recoverer = (record, exception) -> {
+            ForgedEventException forged = cause(exception, ForgedEventException.class);
+            if (forged != null) {
+                log.error("Refused event {} ({}) from {}-{}@{}: not from its stream's publisher ({}); dead-lettered: {}",
+                        header(record, "ce_id"), header(record, "ce_type"), record.topic(), record.partition(),
+                        record.offset(), forged.reason(), forged.getMessage());
+                if (meterRegistry != null) {
+                    meterRegistry.counter("charter.inbound.refused", "topic", record.topic(), "reason",
+                            forged.reason()).increment();
+                }
+            }
             log.error("Dead-lettered event {} ({}) from {}-{}@{} to {}: {}", header(record, "ce_id"),
                     header(record, "ce_type"), record.topic(), record.partition(), record.offset(),
                     deadLetterTopic(record.topic(), properties.getService()), rootMessage(exception));
@@ -129,6 +144,15 @@ public class InboundEventListener implements SmartLifecycle {
                 "Attempt {} to handle event {} from {}-{}@{} failed: {}", attempt, header(record, "ce_id"),
                 record.topic(), record.partition(), record.offset(), rootMessage(exception)));
         return handler;
+    }
+
+    private static <T extends Throwable> T cause(Throwable exception, Class<T> type) {
+        for (Throwable t = exception; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
     }
 
     private static boolean infrastructure(Throwable exception) {

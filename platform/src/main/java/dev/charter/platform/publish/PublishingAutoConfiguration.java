@@ -68,8 +68,11 @@ public class PublishingAutoConfiguration {
                 ownTopic(properties), properties.getPublisher().getSendTimeout());
     }
 
+    /** The service's own topic, where nothing else creates it (Strimzi or the local ACL provisioning do). */
     @Bean
     @ConditionalOnProperty(prefix = "charter.publisher", name = "enabled", matchIfMissing = true)
+    @ConditionalOnProperty(prefix = "charter.kafka.acl-provisioning", name = "enabled", havingValue = "false",
+            matchIfMissing = true)
     public NewTopic charterOwnTopic(CharterProperties properties) {
         return new NewTopic(ownTopic(properties), properties.getKafka().getPartitions(),
                 properties.getKafka().getReplicas());
