@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.charter.contracts.EventStream;
 import dev.charter.contracts.nominations.NominationEvent.NominationConfirmed;
+import dev.charter.platform.audit.AuditVerifier;
 import dev.charter.platform.kafka.KafkaAccess;
+import dev.charter.platform.publish.ParkedEvents;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -83,6 +85,12 @@ class PlatformIT {
     JdbcClient jdbc;
     @Autowired
     MeterRegistry meters;
+    @Autowired
+    dev.charter.platform.publish.ParkedEvents parkedEvents;
+    @Autowired
+    dev.charter.platform.audit.AuditVerifier verifier;
+    @Autowired
+    org.springframework.boot.health.actuate.endpoint.HealthEndpoint health;
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper json = AxonPersistenceAutoConfiguration.eventObjectMapper();
@@ -342,6 +350,68 @@ class PlatformIT {
                             .orElse(null), r -> r != null);
             assertThat(json.readTree(registered.value()).get("displayName").asText()).isEqualTo("Old Name");
         }
+    }
+
+    @Test
+    @DisplayName("an event that can never be published (unreadable, too large) is parked: the stream and the chain go on, the gap is chained and published, health says so; re-published after a fix at a later chain position with its id")
+    void poisonEventsAreParkedAndRepublished() throws Exception {
+        String unreadable = "unreadable" + shortId();
+        String tooLarge = "large" + shortId();
+        String after = "after" + shortId();
+        String unreadableId = UUID.randomUUID().toString();
+        try (KafkaTestConsumer consumer = new KafkaTestConsumer(TestInfrastructure.kafkaBootstrapServers(),
+                topicPrefix + "charter.registry.v1")) {
+            storeRaw(unreadable, unreadableId, "{\"personId\": 42, \"displayName\": [}");
+            storeRaw(tooLarge, UUID.randomUUID().toString(), "{\"personId\":\"" + tooLarge + "\",\"displayName\":\""
+                    + "x".repeat(1_100_000) + "\",\"affiliation\":null}");
+            assertThat(send(post("/api/v1/members", "{\"id\":\"" + after + "\",\"name\":\"After\"}", "alice"))
+                    .statusCode()).isEqualTo(201);
+
+            // the stream went on
+            await().atMost(Duration.ofSeconds(60)).until(() -> consumer.poll().stream().anyMatch(r -> after.equals(r.key())));
+            List<ConsumerRecord<String, byte[]>> records = consumer.poll();
+            for (String aggregate : List.of(unreadable, tooLarge)) {
+                ConsumerRecord<String, byte[]> gap = records.stream().filter(r -> aggregate.equals(r.key())).findFirst()
+                        .orElseThrow(() -> new AssertionError("no EventParked record for " + aggregate));
+                assertThat(header(gap, "ce_type")).isEqualTo("dev.charter.audit.EventParked.v1");
+                assertThat(header(gap, "ce_chainsequence")).isNotBlank();
+                assertThat(header(gap, "ce_chainhash")).hasSize(64);
+                assertThat(json.readTree(gap.value()).get("aggregateId").asText()).isEqualTo(aggregate);
+                assertThat(json.readTree(gap.value()).get("error").asText()).isNotBlank();
+            }
+            assertThat(parkedEvents.open()).isGreaterThanOrEqualTo(2);
+            assertThat(parkedEvents.find(unreadableId)).hasValueSatisfying(p ->
+                    assertThat(p.error()).contains("cannot be read"));
+            assertThat(health.health().getStatus().getCode()).isEqualTo("DOWN");
+            AuditVerifier.Verdict verdict = verifier.verify();
+            assertThat(verdict.valid()).as(verdict.problem()).isTrue();
+
+            // the fix (as an upcaster would): the stored event becomes readable; the operator re-publishes it
+            jdbc.sql("UPDATE domainevententry SET payload = ? WHERE eventidentifier = ?")
+                    .params(("{\"personId\":\"" + unreadable + "\",\"displayName\":\"Fixed\",\"affiliation\":null}")
+                            .getBytes(StandardCharsets.UTF_8), unreadableId).update();
+            ParkedEvents.Republication republication = parkedEvents.republish(unreadableId);
+            assertThat(republication.republished()).as(republication.error()).isTrue();
+            long gapSequence = parkedEvents.find(unreadableId).orElseThrow().gapChainSequence();
+            assertThat(republication.chainSequence()).isGreaterThan(gapSequence);
+            ConsumerRecord<String, byte[]> republished = await().atMost(Duration.ofSeconds(30)).until(() ->
+                    consumer.poll().stream().filter(r -> unreadableId.equals(header(r, "ce_id"))).findFirst()
+                            .orElse(null), r -> r != null);
+            assertThat(header(republished, "ce_chainsequence")).isEqualTo(republication.chainSequence().toString());
+            assertThat(verifier.verify().valid()).isTrue();
+        }
+    }
+
+    private void storeRaw(String aggregateId, String eventId, String payload) {
+        jdbc.sql("""
+                        INSERT INTO domainevententry (aggregateidentifier, sequencenumber, type, eventidentifier,
+                            metadata, payload, payloadrevision, payloadtype, timestamp)
+                        VALUES (?, 0, 'Member', ?, ?, ?, '1', ?, ?)""")
+                .params(aggregateId, eventId, "{}".getBytes(StandardCharsets.UTF_8),
+                        payload.getBytes(StandardCharsets.UTF_8),
+                        dev.charter.contracts.registry.RegistryEvent.PersonRegistered.class.getName(),
+                        java.time.Instant.now().toString())
+                .update();
     }
 
     @Test

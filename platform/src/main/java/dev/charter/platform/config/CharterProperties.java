@@ -171,7 +171,7 @@ public class CharterProperties {
         /** Whether the event store is published to Kafka (off only in tests of a single aggregate). */
         private boolean enabled = true;
         /** How long one send waits for the broker's acknowledgement before the processor retries. */
-        private Duration sendTimeout = Duration.ofSeconds(30);
+        private Duration sendTimeout = Duration.ofSeconds(10);
         /**
          * Publish the whole event store again at start-up (consumers skip what they already handled). For a
          * broker that does not keep its topics across restarts, such as the local stack's embedded one.

@@ -21,7 +21,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Local stack and tests only ({@code charter.kafka.acl-provisioning.enabled}): before the publisher and the
  * consumers start, creates the service's own ACLs ({@link KafkaAccess}, from its stream and the streams its
- * handlers consume) and its topic, as a super user. In production Strimzi does both from the manifests.
+ * handlers consume) and those streams' topics, as a super user. In production Strimzi does both from the
+ * manifests.
  */
 public class KafkaAccessProvisioner implements SmartInitializingSingleton {
 
@@ -69,11 +70,16 @@ public class KafkaAccessProvisioner implements SmartInitializingSingleton {
         try (Admin admin = Admin.create(adminConfig)) {
             admin.createAcls(bindings).all().get(30, TimeUnit.SECONDS);
             awaitOnBroker(admin, bindings);
+            // the streams exist before their consumers subscribe (a consumer may not create a topic), as in production
+            java.util.Set<EventStream> streams = new java.util.LinkedHashSet<>(dispatcher.consumedStreams());
             if (properties.getStream() != null) {
-                String topic = properties.getKafka().topic(EventStream.byName(properties.getStream()).topic());
+                streams.add(EventStream.byName(properties.getStream()));
+            }
+            for (EventStream stream : streams) {
                 try {
-                    admin.createTopics(List.of(new NewTopic(topic, properties.getKafka().getPartitions(),
-                            properties.getKafka().getReplicas()))).all().get(30, TimeUnit.SECONDS);
+                    admin.createTopics(List.of(new NewTopic(properties.getKafka().topic(stream.topic()),
+                            properties.getKafka().getPartitions(), properties.getKafka().getReplicas())))
+                            .all().get(30, TimeUnit.SECONDS);
                 } catch (ExecutionException e) {
                     if (!(e.getCause() instanceof TopicExistsException)) {
                         throw e;
