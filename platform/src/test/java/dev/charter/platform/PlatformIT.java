@@ -86,6 +86,8 @@ class PlatformIT {
     @Autowired
     MeterRegistry meters;
     @Autowired
+    org.springframework.boot.web.servlet.FilterRegistrationBean<dev.charter.platform.web.IdempotencyFilter> idempotency;
+    @Autowired
     dev.charter.platform.publish.ParkedEvents parkedEvents;
     @Autowired
     dev.charter.platform.audit.AuditVerifier verifier;
@@ -324,6 +326,55 @@ class PlatformIT {
         HttpResponse<String> reused = send(withKey(post("/api/v1/members",
                 "{\"id\":\"other" + id + "\",\"name\":\"Other\"}", "alice"), "k-" + id));
         assertProblem(reused, 422, "idempotency-key-reused");
+    }
+
+    @Test
+    @DisplayName("the same Idempotency-Key sent concurrently runs the command once; every answer is the first one, Location included")
+    void sameKeyConcurrently() throws Exception {
+        String id = "conc" + shortId();
+        String body = "{\"id\":\"" + id + "\",\"name\":\"Concurrent\"}";
+        HttpRequest request = withKey(post("/api/v1/members", body, "alice"), "k-" + id);
+        List<CompletableFuture<HttpResponse<String>>> calls = new java.util.ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            calls.add(CompletableFuture.supplyAsync(() -> send(request)));
+        }
+        List<HttpResponse<String>> responses = calls.stream().map(CompletableFuture::join).toList();
+        assertThat(responses).allSatisfy(r -> {
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+            assertThat(r.headers().firstValue("Location")).hasValue("/api/v1/members/" + id);
+            assertThat(r.body()).isEqualTo(responses.get(0).body());
+        });
+        assertThat(responses.stream().filter(r -> r.headers().firstValue("Idempotent-Replayed").isPresent())).hasSize(7);
+        assertThat(jdbc.sql("SELECT count(*) FROM domainevententry WHERE aggregateidentifier = ?").param(id)
+                .query(Integer.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    @DisplayName("a transient 409 concurrent-change is not stored: the retry with the same key runs the command; old keys are pruned")
+    void transientConflictIsNotStored() throws Exception {
+        String id = "trans" + shortId();
+        assertThat(send(post("/api/v1/members", "{\"id\":\"" + id + "\",\"name\":\"T\"}", "alice")).statusCode())
+                .isEqualTo(201);
+        HttpRequest change = withKey(put("/api/v1/members/" + id + "/affiliation", "{\"affiliation\":\"One\"}",
+                "alice"), "k-" + id);
+        TestHooks.holdNextCommand();
+        CompletableFuture<HttpResponse<String>> first = CompletableFuture.supplyAsync(() -> send(change));
+        TestHooks.awaitEntered();
+        transactions.executeWithoutResult(s -> eventStore.publish(new GenericDomainEventMessage<>(
+                "Member", id, 1, new AffiliationChanged(id, "Two", null))));
+        TestHooks.release();
+        assertProblem(first.get(), 409, "concurrent-change");
+
+        HttpResponse<String> retry = send(change);
+        assertThat(retry.statusCode()).as(retry.body()).isEqualTo(200);
+        assertThat(retry.headers().firstValue("Idempotent-Replayed")).isEmpty();
+        assertThat(send(change).headers().firstValue("Idempotent-Replayed")).hasValue("true");
+
+        jdbc.sql("UPDATE idempotent_request SET created_at = now() - interval '2 days' WHERE idem_key = ?")
+                .param("k-" + id).update();
+        assertThat(idempotency.getFilter().prune(Duration.ofDays(1))).isGreaterThanOrEqualTo(1);
+        assertThat(jdbc.sql("SELECT count(*) FROM idempotent_request WHERE idem_key = ?").param("k-" + id)
+                .query(Integer.class).single()).isZero();
     }
 
     @Test

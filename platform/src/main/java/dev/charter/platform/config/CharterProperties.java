@@ -29,6 +29,34 @@ public class CharterProperties {
     private final Publisher publisher = new Publisher();
     private final Consumer consumer = new Consumer();
     private final Security security = new Security();
+    private final Idempotency idempotency = new Idempotency();
+
+    public Idempotency getIdempotency() {
+        return idempotency;
+    }
+
+    public static class Idempotency {
+        /** How long a stored response is replayed to retries with the same Idempotency-Key. */
+        private Duration retention = Duration.ofHours(24);
+        /** How long a retry waits for the first request with its key before a 409 request-in-progress. */
+        private Duration wait = Duration.ofSeconds(10);
+
+        public Duration getRetention() {
+            return retention;
+        }
+
+        public void setRetention(Duration retention) {
+            this.retention = retention;
+        }
+
+        public Duration getWait() {
+            return wait;
+        }
+
+        public void setWait(Duration wait) {
+            this.wait = wait;
+        }
+    }
 
     public String getService() {
         return service;

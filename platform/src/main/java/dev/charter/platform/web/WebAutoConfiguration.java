@@ -10,7 +10,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
+import org.springframework.transaction.PlatformTransactionManager;
+
 import javax.sql.DataSource;
+import java.time.Duration;
 
 /** Problem details, request context, idempotent writes and the served OpenAPI document. */
 @AutoConfiguration
@@ -34,11 +40,28 @@ public class WebAutoConfiguration implements WebMvcConfigurer {
 
     /** After Spring Security's filter chain, so the acting person is known. */
     @Bean
-    public FilterRegistrationBean<IdempotencyFilter> idempotencyFilter(DataSource dataSource) {
-        FilterRegistrationBean<IdempotencyFilter> registration =
-                new FilterRegistrationBean<>(new IdempotencyFilter(JdbcClient.create(dataSource)));
+    public FilterRegistrationBean<IdempotencyFilter> idempotencyFilter(DataSource dataSource,
+                                                                       PlatformTransactionManager transactionManager,
+                                                                       CharterProperties properties) {
+        FilterRegistrationBean<IdempotencyFilter> registration = new FilterRegistrationBean<>(new IdempotencyFilter(
+                JdbcClient.create(dataSource), transactionManager, properties.getIdempotency().getWait()));
         registration.setOrder(Ordered.LOWEST_PRECEDENCE - 100);
         registration.addUrlPatterns("/api/*");
         return registration;
+    }
+
+    /** Prunes Idempotency-Keys older than {@code charter.idempotency.retention}, on one replica at a time. */
+    @Bean
+    public RecurringTask<Void> charterIdempotencyPruning(FilterRegistrationBean<IdempotencyFilter> idempotencyFilter,
+                                                        CharterProperties properties) {
+        Duration retention = properties.getIdempotency().getRetention();
+        return Tasks.recurring("charter-idempotency-pruning", FixedDelay.of(Duration.ofMinutes(10)))
+                .execute((instance, context) -> {
+                    int removed = idempotencyFilter.getFilter().prune(retention);
+                    if (removed > 0) {
+                        org.slf4j.LoggerFactory.getLogger(IdempotencyFilter.class)
+                                .info("Pruned {} Idempotency-Key(s) older than {}", removed, retention);
+                    }
+                });
     }
 }
