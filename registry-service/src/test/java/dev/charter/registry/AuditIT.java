@@ -60,7 +60,7 @@ class AuditIT extends RegistryIntegrationTest {
         assertThat(verdict.getChecked()).isEqualTo(stored);
         assertThat(verdict.getUnchained()).isZero();
 
-        List<ChainLink> adaHistory = audit.getAggregateHistory("ada");
+        List<ChainLink> adaHistory = audit.getAggregateHistory("ada", null, null);
         assertThat(adaHistory).extracting(ChainLink::getEventType).containsExactly(
                 "dev.charter.registry.PersonRegistered.v1", "dev.charter.registry.AffiliationChanged.v1");
 

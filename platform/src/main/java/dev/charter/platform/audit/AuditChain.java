@@ -152,9 +152,10 @@ public class AuditChain {
                 .params(sequence, limit).query(AuditChain::link).list();
     }
 
-    public List<Link> ofAggregate(String aggregateId) {
-        return jdbc.sql("SELECT * FROM audit_chain WHERE aggregate_id = ? ORDER BY chain_seq")
-                .param(aggregateId).query(AuditChain::link).list();
+    /** One page of an aggregate's links after a chain position, in chain order. */
+    public List<Link> ofAggregate(String aggregateId, long after, int limit) {
+        return jdbc.sql("SELECT * FROM audit_chain WHERE aggregate_id = ? AND chain_seq > ? ORDER BY chain_seq LIMIT ?")
+                .params(aggregateId, after, limit).query(AuditChain::link).list();
     }
 
     public static String hash(String previousHash, String canonicalJson) {

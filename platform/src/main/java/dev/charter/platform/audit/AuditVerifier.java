@@ -24,9 +24,30 @@ public class AuditVerifier {
     private final AuditChain chain;
     private final EventStorageEngine storage;
 
+    private final java.time.Duration interval;
+    private Verdict recent;
+    private long recentAt;
+
     public AuditVerifier(AuditChain chain, EventStorageEngine storage) {
+        this(chain, storage, java.time.Duration.ofSeconds(30));
+    }
+
+    public AuditVerifier(AuditChain chain, EventStorageEngine storage, java.time.Duration interval) {
         this.chain = chain;
         this.storage = storage;
+        this.interval = interval;
+    }
+
+    /**
+     * The verdict of a verification at most {@code interval} old: one runs at a time, and callers meanwhile share
+     * its result (a verification reads the whole event store; this bounds what one API call costs).
+     */
+    public synchronized Verdict recentVerdict() {
+        if (recent == null || System.nanoTime() - recentAt > interval.toNanos()) {
+            recent = verify();
+            recentAt = System.nanoTime();
+        }
+        return recent;
     }
 
     public record Verdict(boolean valid, long checked, long length, String headHash, Long firstInvalidSequence,

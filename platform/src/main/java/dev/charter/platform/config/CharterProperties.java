@@ -30,6 +30,34 @@ public class CharterProperties {
     private final Consumer consumer = new Consumer();
     private final Security security = new Security();
     private final Idempotency idempotency = new Idempotency();
+    private final Web web = new Web();
+
+    public Web getWeb() {
+        return web;
+    }
+
+    public static class Web {
+        /** The largest request body of an operation (JSON), refused with 413 before it is read. */
+        private org.springframework.util.unit.DataSize maxBodySize = org.springframework.util.unit.DataSize.ofKilobytes(64);
+        /** Larger limits for some paths (Ant patterns), e.g. {@code [/api/v1/bootstrap]: 1MB}. */
+        private java.util.Map<String, org.springframework.util.unit.DataSize> maxBodySizes = new java.util.LinkedHashMap<>();
+
+        public org.springframework.util.unit.DataSize getMaxBodySize() {
+            return maxBodySize;
+        }
+
+        public void setMaxBodySize(org.springframework.util.unit.DataSize maxBodySize) {
+            this.maxBodySize = maxBodySize;
+        }
+
+        public java.util.Map<String, org.springframework.util.unit.DataSize> getMaxBodySizes() {
+            return maxBodySizes;
+        }
+
+        public void setMaxBodySizes(java.util.Map<String, org.springframework.util.unit.DataSize> maxBodySizes) {
+            this.maxBodySizes = maxBodySizes;
+        }
+    }
 
     public Idempotency getIdempotency() {
         return idempotency;

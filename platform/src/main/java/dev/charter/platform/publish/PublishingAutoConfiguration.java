@@ -51,8 +51,10 @@ public class PublishingAutoConfiguration {
     }
 
     @Bean
-    public AuditVerifier auditVerifier(AuditChain auditChain, EventStorageEngine eventStorageEngine) {
-        return new AuditVerifier(auditChain, eventStorageEngine);
+    public AuditVerifier auditVerifier(AuditChain auditChain, EventStorageEngine eventStorageEngine,
+                                       Environment environment) {
+        return new AuditVerifier(auditChain, eventStorageEngine, environment.getProperty(
+                "charter.audit.verification-interval", java.time.Duration.class, java.time.Duration.ofSeconds(30)));
     }
 
     @Bean

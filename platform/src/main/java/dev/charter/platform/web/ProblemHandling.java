@@ -108,6 +108,11 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
                                                                   HttpHeaders headers, HttpStatusCode status,
                                                                   WebRequest request) {
+        if (RequestBodyLimitFilter.causedByLimit(ex)) {
+            return handleExceptionInternal(ex, Problems.of(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large",
+                    "The request body is larger than this operation accepts."), headers, HttpStatus.CONTENT_TOO_LARGE,
+                    request);
+        }
         Throwable cause = ex.getCause();
         List<Map<String, String>> violations = new ArrayList<>();
         String detail = "The request body is not valid JSON for this operation.";
@@ -206,6 +211,7 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
             case 405 -> "method-not-allowed";
             case 406 -> "not-acceptable";
             case 409 -> "conflict";
+            case 413 -> "payload-too-large";
             case 415 -> "unsupported-media-type";
             default -> status.is5xxServerError() ? "internal-error" : "error-" + status.value();
         };

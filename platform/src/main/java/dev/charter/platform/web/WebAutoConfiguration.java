@@ -7,6 +7,9 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.boot.jackson.autoconfigure.JsonFactoryBuilderCustomizer;
+import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
+import org.springframework.format.FormatterRegistry;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
@@ -26,6 +29,35 @@ public class WebAutoConfiguration implements WebMvcConfigurer {
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
         registry.addInterceptor(new RequestContextInterceptor());
+    }
+
+    /** Query parameters such as {@code asOf} within {@link TimeBounds}. */
+    @Override
+    public void addFormatters(FormatterRegistry registry) {
+        registry.addFormatterForFieldAnnotation(BoundedInputs.boundedDateTimeFormat());
+    }
+
+    /** Bodies bounded before they are read: the first filter of all. */
+    @Bean
+    public FilterRegistrationBean<RequestBodyLimitFilter> requestBodyLimitFilter(CharterProperties properties) {
+        FilterRegistrationBean<RequestBodyLimitFilter> registration = new FilterRegistrationBean<>(
+                new RequestBodyLimitFilter(properties.getWeb().getMaxBodySize(), properties.getWeb().getMaxBodySizes()));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
+    /** Jackson's own limits match the body limit (the largest configured). */
+    @Bean
+    public JsonFactoryBuilderCustomizer charterStreamReadConstraints(CharterProperties properties) {
+        long largest = properties.getWeb().getMaxBodySizes().values().stream()
+                .mapToLong(org.springframework.util.unit.DataSize::toBytes)
+                .reduce(properties.getWeb().getMaxBodySize().toBytes(), Math::max);
+        return builder -> builder.streamReadConstraints(BoundedInputs.constraints(largest));
+    }
+
+    @Bean
+    public JsonMapperBuilderCustomizer charterTimeBounds() {
+        return builder -> builder.addModule(BoundedInputs.timeBoundsModule());
     }
 
     @Bean
