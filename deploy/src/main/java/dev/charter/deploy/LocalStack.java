@@ -66,7 +66,9 @@ public final class LocalStack implements AutoCloseable {
                 Map.of("auto.create.topics.enable", "true", "num.partitions", "3"));
         try {
             ServiceLauncher launcher = new ServiceLauncher("jdbc:postgresql://localhost:" + postgresPort + "/postgres",
-                    "postgres", "postgres", this::kafkaSettings, "", home.resolve("dev-issuer.jwk"), true);
+                    "postgres", "postgres", this::kafkaSettings, "", home.resolve("dev-issuer.jwk"), true,
+                    service -> ports.apply(service) == 0 ? 0 : port(service.name().toUpperCase() + "_MANAGEMENT_PORT",
+                            service.defaultManagementPort()));
             for (ServiceSpec service : Services.ALL) {
                 int port = ports.apply(service);
                 log.info("Starting {} on port {}", service.name(), port == 0 ? "(any)" : port);
@@ -103,6 +105,12 @@ public final class LocalStack implements AutoCloseable {
     /** The service's running context. */
     public ConfigurableApplicationContext service(ServiceSpec service) {
         return contexts.get(Services.ALL.indexOf(service));
+    }
+
+    /** The service's management (actuator) port. */
+    public int managementPort(ServiceSpec service) {
+        return Integer.parseInt(service(service).getEnvironment().getProperty("local.management.port",
+                String.valueOf(port(service))));
     }
 
     /** The port the service listens on. */
@@ -142,8 +150,8 @@ public final class LocalStack implements AutoCloseable {
         StringBuilder text = new StringBuilder("\n\n  Charter is running (local stack). Ctrl-C stops it; data stays in .charter/local.\n\n");
         for (ServiceSpec service : Services.ALL) {
             String base = "http://localhost:" + port(service);
-            text.append(String.format("  %-12s %s/api/v1/...   OpenAPI: %s/openapi/%s   health: %s/actuator/health%n",
-                    service.name(), base, base, service.document(), base));
+            text.append(String.format("  %-12s %s/api/v1/...   OpenAPI: %s/openapi/%s   actuator: http://localhost:%d/actuator%n",
+                    service.name(), base, base, service.document(), managementPort(service)));
         }
         text.append(String.format("%n  Kafka bootstrap: %s   PostgreSQL: jdbc:postgresql://localhost:%d/postgres "
                 + "(user postgres, one schema per service)%n", kafka.bootstrapServers(), postgresPort));

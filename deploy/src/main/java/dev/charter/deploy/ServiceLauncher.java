@@ -20,10 +20,12 @@ import java.util.function.Function;
  * @param topicPrefix       prefix of every topic and consumer group ("" for none)
  * @param keyFile           the development issuer's key, shared by the services
  * @param republishOnStart  whether each service republishes its event store at start-up
+ * @param managementPort    each service's actuator port (0 for any free one): never the API port
  */
 public record ServiceLauncher(String jdbcUrl, String username, String password,
                               Function<ServiceSpec, Map<String, String>> kafkaSettings,
-                              String topicPrefix, Path keyFile, boolean republishOnStart) {
+                              String topicPrefix, Path keyFile, boolean republishOnStart,
+                              Function<ServiceSpec, Integer> managementPort) {
 
     public ConfigurableApplicationContext start(ServiceSpec service, int port) {
         return start(service, port, Map.of());
@@ -48,6 +50,8 @@ public record ServiceLauncher(String jdbcUrl, String username, String password,
         properties.putAll(kafkaSettings.apply(service));
         properties.put("charter.kafka.topic-prefix", topicPrefix);
         properties.put("charter.security.dev-issuer.enabled", "true");
+        properties.put("spring.profiles.active", "dev");
+        properties.put("management.server.port", managementPort.apply(service));
         properties.put("charter.security.dev-issuer.key-file", keyFile.toString());
         properties.put("charter.publisher.republish-on-start", Boolean.toString(republishOnStart));
         properties.put("spring.main.banner-mode", "off");

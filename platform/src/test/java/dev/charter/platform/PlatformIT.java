@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.charter.contracts.EventStream;
 import dev.charter.contracts.nominations.NominationEvent.NominationConfirmed;
 import dev.charter.platform.audit.AuditVerifier;
+import dev.charter.platform.consume.DeadLetters;
 import dev.charter.platform.kafka.KafkaAccess;
 import dev.charter.platform.publish.ParkedEvents;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -85,6 +86,8 @@ class PlatformIT {
     JdbcClient jdbc;
     @Autowired
     MeterRegistry meters;
+    @Autowired
+    dev.charter.platform.consume.DeadLetters deadLetters;
     @Autowired
     org.springframework.boot.web.servlet.FilterRegistrationBean<dev.charter.platform.web.IdempotencyFilter> idempotency;
     @Autowired
@@ -167,6 +170,37 @@ class PlatformIT {
         assertThat(effects.effects(nominationId)).isEqualTo(1);
         assertThat(jdbc.sql("SELECT actor FROM test_effect WHERE nomination_id = ?").param(nominationId)
                 .query(String.class).single()).isEqualTo("system:testapp");
+    }
+
+    @Test
+    @DisplayName("dead letters can be inspected and, after a fix, re-driven once by an operator (actuator on the management port)")
+    void deadLettersAreRedriven() throws Exception {
+        String person = "flaky" + shortId();
+        String nominationId = "dl-" + shortId();
+        ConfirmedNominations.FAILING.add(person);
+        CloudEvent event = nominationConfirmed(nominationId, person);
+        publish(event);
+        DeadLetters.DeadLetter letter = await().atMost(Duration.ofSeconds(60)).until(() -> deadLetters.list(500).stream()
+                .filter(l -> event.getId().equals(l.eventId())).findFirst().orElse(null), l -> l != null);
+        assertThat(letter.originalTopic()).isEqualTo(topicPrefix + "charter.nominations.v1");
+        assertThat(letter.redriven()).isFalse();
+        assertThat(effects.effects(nominationId)).isZero();
+
+        String path = "/actuator/deadletters/" + letter.topic() + "/" + letter.partition() + "/" + letter.offset();
+        HttpRequest.Builder redrive = HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.noBody());
+        assertThat(send(redrive.copy().header("Authorization", "Bearer " + tokens.issue("alice")).build()).statusCode())
+                .as("only operators re-drive").isEqualTo(403);
+        assertThat(send(redrive.copy().build()).statusCode()).isEqualTo(401);
+        ConfirmedNominations.FAILING.remove(person);
+        HttpResponse<String> done = send(redrive.copy().header("Authorization", "Bearer " + tokens.issue("ops")).build());
+        assertThat(done.statusCode()).as(done.body()).isEqualTo(200);
+        assertThat(json.readTree(done.body()).get("handled").asBoolean()).as(done.body()).isTrue();
+        assertThat(effects.effects(nominationId)).isEqualTo(1);
+        // a second re-drive changes nothing: the event id was recorded with its effect
+        assertThat(deadLetters.redrive(letter.topic(), letter.partition(), letter.offset()).handled()).isTrue();
+        assertThat(effects.effects(nominationId)).isEqualTo(1);
+        assertThat(deadLetters.list(500).stream().filter(l -> event.getId().equals(l.eventId())).findFirst()
+                .orElseThrow().redriven()).isTrue();
     }
 
     @Test

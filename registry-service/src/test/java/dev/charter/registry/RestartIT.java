@@ -82,6 +82,7 @@ class RestartIT {
                 "--charter.kafka.topic-prefix=" + prefix,
                 "--charter.security.dev-issuer.enabled=true",
                 "--charter.security.dev-issuer.key-file=" + keyFile,
+                "--spring.profiles.active=dev",
                 "--spring.main.banner-mode=off"));
         TestInfrastructure.kafkaSettings("registry").forEach((key, value) -> args.add("--" + key + "=" + value));
         return new SpringApplicationBuilder(RegistryApplication.class).run(args.toArray(String[]::new));

@@ -52,7 +52,8 @@ final class SystemUnderTest implements AutoCloseable {
         }
         topicPrefix = TestInfrastructure.newTopicPrefix("system");
         ServiceLauncher launcher = new ServiceLauncher(TestInfrastructure.newDatabase("system"), pg.username(),
-                pg.password(), service -> TestInfrastructure.kafkaSettings(service.name()), topicPrefix, keyFile, false);
+                pg.password(), service -> TestInfrastructure.kafkaSettings(service.name()), topicPrefix, keyFile, false,
+                service -> 0);
         for (ServiceSpec service : Services.ALL) {
             services.put(service.name(), launcher.start(service, 0, SETTINGS.getOrDefault(service.name(), Map.of())));
         }

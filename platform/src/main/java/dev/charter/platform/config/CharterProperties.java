@@ -267,6 +267,16 @@ public class CharterProperties {
         private Duration maxBackoff = Duration.ofSeconds(30);
         /** Listener threads. */
         private int concurrency = 1;
+        /** How long a partition stays paused on an event of a newer revision before it is tried again. */
+        private Duration newerRevisionRetry = Duration.ofMinutes(1);
+
+        public Duration getNewerRevisionRetry() {
+            return newerRevisionRetry;
+        }
+
+        public void setNewerRevisionRetry(Duration newerRevisionRetry) {
+            this.newerRevisionRetry = newerRevisionRetry;
+        }
 
         public int getMaxAttempts() {
             return maxAttempts;
@@ -303,19 +313,22 @@ public class CharterProperties {
 
     public static class Security {
         private final DevIssuer devIssuer = new DevIssuer();
-        /** Profiles under which the development issuer refuses to start. */
-        private List<String> productionProfiles = new ArrayList<>(List.of("production", "prod"));
+        /**
+         * Persons who may use the operators' actuator operations (re-publish a parked event, re-drive a dead
+         * letter) with their bearer token; nobody when empty.
+         */
+        private List<String> operators = new ArrayList<>();
 
         public DevIssuer getDevIssuer() {
             return devIssuer;
         }
 
-        public List<String> getProductionProfiles() {
-            return productionProfiles;
+        public List<String> getOperators() {
+            return operators;
         }
 
-        public void setProductionProfiles(List<String> productionProfiles) {
-            this.productionProfiles = productionProfiles;
+        public void setOperators(List<String> operators) {
+            this.operators = operators;
         }
     }
 

@@ -41,6 +41,17 @@ public class ConsumingAutoConfiguration {
     }
 
     @Bean
+    public DeadLetters deadLetters(InboundEventDispatcher dispatcher, KafkaProperties kafka, CharterProperties properties,
+                                   DataSource dataSource) {
+        return new DeadLetters(dispatcher, kafka.buildConsumerProperties(), properties, JdbcClient.create(dataSource));
+    }
+
+    @Bean
+    public DeadLettersEndpoint deadLettersEndpoint(DeadLetters deadLetters) {
+        return new DeadLettersEndpoint(deadLetters);
+    }
+
+    @Bean
     public InboundEventListener inboundEventListener(InboundEventDispatcher dispatcher, KafkaProperties kafka,
                                                      CharterProperties properties,
                                                      ObjectProvider<MeterRegistry> meterRegistry) {

@@ -151,9 +151,14 @@ public class InboundEventDispatcher implements SmartInitializingSingleton {
             log.debug("Skipping {} {}: a record of the publisher's audit chain", cloudEvent.getType(), cloudEvent.getId());
             return;
         }
-        EventCatalog.Resolution resolution = catalog.resolve(cloudEvent.getType(), upcasters).orElseThrow(() ->
-                new PoisonEventException("Unknown event type " + cloudEvent.getType() + " of event "
-                        + cloudEvent.getId() + " (no such event, or no upcaster from that revision)"));
+        EventCatalog.Resolution resolution = catalog.resolve(cloudEvent.getType(), upcasters).orElseThrow(() -> {
+            if (newerRevision(cloudEvent.getType())) {
+                return new NewerRevisionException("Event " + cloudEvent.getId() + " has type " + cloudEvent.getType()
+                        + ", a newer revision than this version of " + properties.getService() + " knows");
+            }
+            return new PoisonEventException("Unknown event type " + cloudEvent.getType() + " of event "
+                    + cloudEvent.getId() + " (no such event, or no upcaster from that revision)");
+        });
         Class<? extends PublicEvent> eventClass = resolution.eventClass();
         if (catalog.streamOf(eventClass) != stream) {
             throw new ForgedEventException("stream", "Event " + cloudEvent.getId() + " of type " + cloudEvent.getType()
@@ -190,6 +195,22 @@ public class InboundEventDispatcher implements SmartInitializingSingleton {
                 }));
         log.info("Handled {} {} from {}-{}@{}", inbound.type(), inbound.id(), record.topic(), record.partition(),
                 record.offset());
+    }
+
+    /** A type {@code dev.charter.<stream>.<Event>.v<n>} of a known event whose revision n is above the current one. */
+    private boolean newerRevision(String type) {
+        int marker = type == null ? -1 : type.lastIndexOf(".v");
+        if (marker < 0) {
+            return false;
+        }
+        try {
+            int revision = Integer.parseInt(type.substring(marker + 2));
+            String prefix = type.substring(0, marker + 2);
+            return catalog.all().entrySet().stream().anyMatch(entry -> entry.getKey().startsWith(prefix)
+                    && revision > EventCatalog.revisionOf(entry.getValue()));
+        } catch (NumberFormatException e) {
+            return false;
+        }
     }
 
     /**

@@ -54,6 +54,7 @@ public class InboundEventListener implements SmartLifecycle {
     private final CharterProperties properties;
     private final Counter deadLetters;
     private final MeterRegistry meterRegistry;
+    private final java.util.Set<TopicPartition> pausedPartitions = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private ConcurrentMessageListenerContainer<String, byte[]> container;
     private DefaultKafkaProducerFactory<String, byte[]> deadLetterProducers;
 
@@ -65,6 +66,11 @@ public class InboundEventListener implements SmartLifecycle {
         this.producerConfig = producerConfig;
         this.properties = properties;
         this.meterRegistry = meterRegistry;
+        if (meterRegistry != null) {
+            io.micrometer.core.instrument.Gauge.builder("charter.inbound.paused.partitions", pausedPartitions,
+                    java.util.Set::size).description("Partitions paused on an event of a newer revision")
+                    .register(meterRegistry);
+        }
         this.deadLetters = meterRegistry == null ? null
                 : Counter.builder("charter.inbound.dead.letters")
                 .description("Consumed events sent to a dead-letter topic").register(meterRegistry);
@@ -137,13 +143,56 @@ public class InboundEventListener implements SmartLifecycle {
         ExponentialBackOff unbounded = new ExponentialBackOff(settings.getInitialBackoff().toMillis(), 2.0);
         unbounded.setMaxInterval(settings.getMaxBackoff().toMillis());
 
-        DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, bounded);
+        DefaultErrorHandler handler = new PausingErrorHandler(recoverer, bounded);
         handler.addNotRetryableExceptions(PoisonEventException.class, GovernanceException.class);
         handler.setBackOffFunction((record, exception) -> infrastructure(exception) ? unbounded : (BackOff) null);
         handler.setRetryListeners((record, exception, attempt) -> log.warn(
                 "Attempt {} to handle event {} from {}-{}@{} failed: {}", attempt, header(record, "ce_id"),
                 record.topic(), record.partition(), record.offset(), rootMessage(exception)));
         return handler;
+    }
+
+    /**
+     * A newer revision than this version knows (a rolling upgrade upgraded its publisher first) is not poison: its
+     * partition is paused with an alert (ERROR log, {@code charter.inbound.paused.partitions}) and every partition
+     * sought back to its first unhandled record, so nothing is lost or reordered; the partition is tried again after
+     * {@code charter.consumer.newer-revision-retry}, by then perhaps on an upgraded replica.
+     */
+    private final class PausingErrorHandler extends DefaultErrorHandler {
+
+        PausingErrorHandler(ConsumerRecordRecoverer recoverer, BackOff backOff) {
+            super(recoverer, backOff);
+        }
+
+        @Override
+        public void handleRemaining(Exception thrown, java.util.List<ConsumerRecord<?, ?>> records,
+                                    org.apache.kafka.clients.consumer.Consumer<?, ?> consumer,
+                                    org.springframework.kafka.listener.MessageListenerContainer container) {
+            NewerRevisionException newer = cause(thrown, NewerRevisionException.class);
+            if (newer == null || records.isEmpty()) {
+                super.handleRemaining(thrown, records, consumer, container);
+                return;
+            }
+            Map<TopicPartition, Long> firstUnhandled = new java.util.LinkedHashMap<>();
+            records.forEach(r -> firstUnhandled.putIfAbsent(new TopicPartition(r.topic(), r.partition()), r.offset()));
+            firstUnhandled.forEach(consumer::seek);
+            TopicPartition partition = new TopicPartition(records.get(0).topic(), records.get(0).partition());
+            container.pausePartition(partition);
+            pausedPartitions.add(partition);
+            java.time.Duration retry = properties.getConsumer().getNewerRevisionRetry();
+            log.error("ALERT: paused {} at offset {}: {}. Nothing is dead-lettered; the partition is tried again in {} "
+                    + "(upgrade this service to read it).", partition, records.get(0).offset(), newer.getMessage(), retry);
+            java.util.concurrent.CompletableFuture.delayedExecutor(retry.toMillis(),
+                    java.util.concurrent.TimeUnit.MILLISECONDS).execute(() -> {
+                pausedPartitions.remove(partition);
+                container.resumePartition(partition);
+            });
+        }
+    }
+
+    /** Partitions paused on an event of a newer revision. */
+    public java.util.Set<TopicPartition> pausedPartitions() {
+        return java.util.Set.copyOf(pausedPartitions);
     }
 
     private static <T extends Throwable> T cause(Throwable exception, Class<T> type) {
