@@ -204,6 +204,29 @@ class PlatformIT {
     }
 
     @Test
+    @DisplayName("writes of a person with no standing are rate-limited per person (429 with Retry-After); people with standing are not")
+    void writesWithoutStandingAreRateLimited() {
+        String nobody = "nobody" + shortId();
+        List<Integer> statuses = new java.util.ArrayList<>();
+        for (int i = 0; i < 21; i++) {
+            statuses.add(send(post("/api/v1/members", "{\"id\":\"" + nobody + i + "\",\"name\":\"N\"}", nobody))
+                    .statusCode());
+        }
+        assertThat(statuses.subList(0, 20)).containsOnly(201);
+        HttpResponse<String> limited = send(post("/api/v1/members", "{\"id\":\"" + nobody + "x\",\"name\":\"N\"}",
+                nobody));
+        assertThat(limited.statusCode()).isEqualTo(429);
+        assertThat(limited.headers().firstValue("Retry-After")).isPresent();
+        assertThat(limited.headers().firstValue("Content-Type")).hasValueSatisfying(
+                v -> assertThat(v).startsWith("application/problem+json"));
+        String seated = "seated" + shortId();
+        for (int i = 0; i < 25; i++) {
+            assertThat(send(post("/api/v1/members", "{\"id\":\"" + seated + i + "\",\"name\":\"S\"}", seated))
+                    .statusCode()).isEqualTo(201);
+        }
+    }
+
+    @Test
     @DisplayName("an event not from its stream's one publisher (another source, or another stream's type) is refused: dead-lettered at once, logged, counted")
     void forgedEventsAreRefused() throws Exception {
         String topic = topicPrefix + "charter.nominations.v1";

@@ -41,6 +41,33 @@ public class CharterProperties {
         private org.springframework.util.unit.DataSize maxBodySize = org.springframework.util.unit.DataSize.ofKilobytes(64);
         /** Larger limits for some paths (Ant patterns), e.g. {@code [/api/v1/bootstrap]: 1MB}. */
         private java.util.Map<String, org.springframework.util.unit.DataSize> maxBodySizes = new java.util.LinkedHashMap<>();
+        private final RateLimit rateLimit = new RateLimit();
+
+        public RateLimit getRateLimit() {
+            return rateLimit;
+        }
+
+        /** Writes of a person with no standing, per window and replica. */
+        public static class RateLimit {
+            private int writes = 20;
+            private Duration window = Duration.ofMinutes(1);
+
+            public int getWrites() {
+                return writes;
+            }
+
+            public void setWrites(int writes) {
+                this.writes = writes;
+            }
+
+            public Duration getWindow() {
+                return window;
+            }
+
+            public void setWindow(Duration window) {
+                this.window = window;
+            }
+        }
 
         public org.springframework.util.unit.DataSize getMaxBodySize() {
             return maxBodySize;

@@ -24,6 +24,14 @@ public class RosterCopyAutoConfiguration {
         return new RosterCopy(JdbcClient.create(dataSource));
     }
 
+    /** A person has standing while the copy shows them a seat in some body. */
+    @Bean
+    public dev.charter.platform.web.Standing rosterCopyStanding(DataSource dataSource) {
+        org.springframework.jdbc.core.simple.JdbcClient jdbc = org.springframework.jdbc.core.simple.JdbcClient.create(dataSource);
+        return person -> jdbc.sql("SELECT count(*) FROM roster_seat WHERE person_id = ?").param(person)
+                .query(Integer.class).single() > 0;
+    }
+
     @Bean
     public FlywayConfigurationCustomizer rosterCopyMigrations() {
         return configuration -> {

@@ -37,6 +37,19 @@ public class WebAutoConfiguration implements WebMvcConfigurer {
         registry.addFormatterForFieldAnnotation(BoundedInputs.boundedDateTimeFormat());
     }
 
+    /** Writes of people with no standing, rate-limited (after security: the person is known). */
+    @Bean
+    public FilterRegistrationBean<WriteRateLimitFilter> writeRateLimitFilter(
+            org.springframework.beans.factory.ObjectProvider<Standing> standing, CharterProperties properties,
+            java.time.Clock clock) {
+        FilterRegistrationBean<WriteRateLimitFilter> registration = new FilterRegistrationBean<>(
+                new WriteRateLimitFilter(standing.getIfAvailable(), properties.getWeb().getRateLimit().getWrites(),
+                        properties.getWeb().getRateLimit().getWindow(), clock));
+        registration.setOrder(Ordered.LOWEST_PRECEDENCE - 150);
+        registration.addUrlPatterns("/api/*");
+        return registration;
+    }
+
     /** Bodies bounded before they are read: the first filter of all. */
     @Bean
     public FilterRegistrationBean<RequestBodyLimitFilter> requestBodyLimitFilter(CharterProperties properties) {

@@ -5,4 +5,10 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 /** A minimal service on the platform: one aggregate, one REST endpoint, one consumer. */
 @SpringBootApplication
 public class PlatformTestApplication {
+
+    /** In the test app, persons whose id starts with "nobody" hold no seat. */
+    @org.springframework.context.annotation.Bean
+    dev.charter.platform.web.Standing standing() {
+        return person -> !person.startsWith("nobody");
+    }
 }
