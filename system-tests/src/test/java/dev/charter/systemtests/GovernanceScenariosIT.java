@@ -54,6 +54,7 @@ import static org.awaitility.Awaitility.await;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @ExtendWith(SystemExtension.class)
+@org.junit.jupiter.api.Order(1)
 class GovernanceScenariosIT {
 
     private static final Duration PATIENCE = Duration.ofSeconds(90);

@@ -94,6 +94,12 @@ final class SystemUnderTest implements AutoCloseable {
         return "http://localhost:" + ServiceLauncher.port(services.get(service.name()));
     }
 
+    /** The service's own database (its schema). */
+    org.springframework.jdbc.core.simple.JdbcClient jdbc(ServiceSpec service) {
+        return org.springframework.jdbc.core.simple.JdbcClient.create(
+                services.get(service.name()).getBean(javax.sql.DataSource.class));
+    }
+
     /** A bearer token for the person, from the development issuer every service trusts. */
     String token(String personId) {
         return tokens.issue(personId);

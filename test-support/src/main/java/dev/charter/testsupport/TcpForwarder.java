@@ -10,21 +10,52 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * Forwards a local port to another host:port. Lets a test give a service a Kafka bootstrap address before
- * the broker behind it exists (the broker's own ports are chosen by the test kit); clients bootstrap through
- * it and then talk to the broker directly.
+ * Forwards a local port to another host:port, and lets a test break the link: {@link #cutConnections()} drops every
+ * open connection (as a database restart or a network fault would; new ones are accepted), {@link #stop()} drops
+ * them and refuses new ones until {@link #restart()} (a server gone and back on the same address). Also lets a test
+ * give a service an address before the server behind it exists.
  */
 public final class TcpForwarder implements AutoCloseable {
 
-    private final ServerSocket server;
+    private final int port;
+    private final String targetHost;
+    private final int targetPort;
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
+    private volatile ServerSocket server;
 
     private TcpForwarder(int port, String targetHost, int targetPort) throws IOException {
-        server = new ServerSocket(port, 50, InetAddress.getLoopbackAddress());
+        this.port = port;
+        this.targetHost = targetHost;
+        this.targetPort = targetPort;
+        listen();
+    }
+
+    /** Listens on {@code port} and forwards to {@code target} ("host:port"). */
+    public static TcpForwarder start(int port, String target) throws IOException {
+        int colon = target.lastIndexOf(':');
+        return new TcpForwarder(port, target.substring(0, colon), Integer.parseInt(target.substring(colon + 1)));
+    }
+
+    /** A port that is free now. */
+    public static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    public int port() {
+        return port;
+    }
+
+    private synchronized void listen() throws IOException {
+        ServerSocket listening = new ServerSocket();
+        listening.setReuseAddress(true);
+        listening.bind(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), port), 50);
+        server = listening;
         Thread acceptor = new Thread(() -> {
-            while (!server.isClosed()) {
+            while (!listening.isClosed()) {
                 try {
-                    Socket client = server.accept();
+                    Socket client = listening.accept();
                     Socket target = new Socket(targetHost, targetPort);
                     sockets.add(client);
                     sockets.add(target);
@@ -39,16 +70,28 @@ public final class TcpForwarder implements AutoCloseable {
         acceptor.start();
     }
 
-    /** Listens on {@code port} and forwards to {@code target} ("host:port"). */
-    public static TcpForwarder start(int port, String target) throws IOException {
-        int colon = target.lastIndexOf(':');
-        return new TcpForwarder(port, target.substring(0, colon), Integer.parseInt(target.substring(colon + 1)));
+    /** Drops every open connection; new connections are still forwarded. */
+    public void cutConnections() {
+        for (Socket socket : sockets) {
+            try {
+                socket.close();
+            } catch (IOException ignored) {
+                // already closed
+            }
+        }
+        sockets.clear();
     }
 
-    /** A port that is free now. */
-    public static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
+    /** Drops every connection and refuses new ones, until {@link #restart()}. */
+    public synchronized void stop() throws IOException {
+        server.close();
+        cutConnections();
+    }
+
+    /** Listens again on the same port. */
+    public synchronized void restart() throws IOException {
+        if (server.isClosed()) {
+            listen();
         }
     }
 
@@ -66,9 +109,6 @@ public final class TcpForwarder implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        server.close();
-        for (Socket socket : sockets) {
-            socket.close();
-        }
+        stop();
     }
 }

@@ -125,6 +125,12 @@ public class IdempotencyFilter extends OncePerRequestFilter {
                 throw io;
             }
             throw (ServletException) e.getCause();
+        } catch (org.springframework.dao.DataAccessException | org.springframework.transaction.TransactionException e) {
+            // the key's transaction could not commit (the database went away): nothing was changed, nothing stored
+            log.warn("{} {} with Idempotency-Key failed on the database: {}", request.getMethod(),
+                    request.getRequestURI(), e.toString());
+            ProblemResponses.write(response, ProblemHandling.unavailable(), request.getRequestURI());
+            return;
         }
         switch (outcome) {
             case REPLAY -> replay(actor.get(), key, hash, request, response);

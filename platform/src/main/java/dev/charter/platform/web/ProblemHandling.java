@@ -50,6 +50,22 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
         return problem(Problems.of(e), request);
     }
 
+    /** The database is unreachable or failed for a moment: nothing was changed; try again. */
+    @ExceptionHandler({org.springframework.dao.DataAccessResourceFailureException.class,
+            org.springframework.dao.TransientDataAccessException.class,
+            org.springframework.transaction.CannotCreateTransactionException.class,
+            org.springframework.transaction.TransactionSystemException.class})
+    public ResponseEntity<Object> unavailable(Exception e, HttpServletRequest request) {
+        log.warn("{} {} failed on the database: {}", request.getMethod(), request.getRequestURI(), e.toString());
+        return problem(unavailable(), request);
+    }
+
+    /** 503: a dependency failed; nothing was changed. */
+    public static ProblemDetail unavailable() {
+        return Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable",
+                "The service could not complete this now; nothing was changed. Try again.");
+    }
+
     @ExceptionHandler(CommandExecutionException.class)
     public ResponseEntity<Object> commandExecution(CommandExecutionException e, HttpServletRequest request) {
         Throwable cause = e.getCause();
