@@ -348,6 +348,62 @@ class FaultMatrixIT {
         }
     }
 
+    @Test
+    @Order(9)
+    @DisplayName("with the production timeouts, a publisher whose send hangs keeps its claim: the other replica never publishes the same events")
+    void slowSendKeepsTheClaimWithProductionValues() throws Exception {
+        // two replicas with the platform's production defaults (send 10 s, max.block.ms 5 s, claim timeout 30 s)
+        TestInfrastructure.Postgres pg = TestInfrastructure.postgres();
+        String ownDatabase = TestInfrastructure.newDatabase("faults_production");
+        URI admin = URI.create(pg.adminUrl().substring("jdbc:".length()));
+        String viaForwarder = ownDatabase.replace(admin.getHost() + ":" + admin.getPort(), "localhost:" + postgres.port());
+        String ownPrefix = TestInfrastructure.newTopicPrefix("production");
+        List<String> production = List.of("--server.port=0", "--management.server.port=0",
+                "--spring.datasource.url=" + viaForwarder, "--spring.datasource.username=" + pg.username(),
+                "--spring.datasource.password=" + pg.password(), "--spring.kafka.bootstrap-servers=" + bootstrap(),
+                "--charter.kafka.topic-prefix=" + ownPrefix, "--charter.security.dev-issuer.key-file=" + keyFile,
+                "--spring.main.banner-mode=off");
+        JdbcClient own = JdbcClient.create(TestInfrastructureDataSource.of(ownDatabase, pg));
+        try (ConfigurableApplicationContext first = new SpringApplicationBuilder(PlatformTestApplication.class)
+                .registerShutdownHook(false).run(production.toArray(String[]::new));
+             ConfigurableApplicationContext second = new SpringApplicationBuilder(PlatformTestApplication.class)
+                     .registerShutdownHook(false).run(production.toArray(String[]::new));
+             KafkaTestConsumer topic = new KafkaTestConsumer(bootstrap(), ownPrefix + EventStream.REGISTRY.topic())) {
+            String warmUp = "prodwarm-" + shortId();
+            assertThat(join(first, warmUp).statusCode()).isEqualTo(201);
+            await().atMost(WAIT).until(() -> topic.poll().stream().anyMatch(r -> warmUp.equals(r.key())));
+            String owner = publisherOwner(own);
+            assertThat(owner).isNotNull();
+
+            // the broker hangs: the publisher's send waits (up to max.block.ms + send timeout = 15 s < claim 30 s)
+            kafka.freeze();
+            List<String> members = IntStream.range(0, 3).mapToObj(i -> "prod" + i + "-" + shortId()).toList();
+            for (String member : members) {
+                assertThat(join(second, member).statusCode()).isEqualTo(201);
+            }
+            // with Axon's default claim timeout (10 s) and the former send timeout (30 s) the other replica would have
+            // claimed the publisher here and sent the same events; with the production values nobody takes it over
+            await().during(Duration.ofSeconds(8)).atMost(Duration.ofSeconds(12)).pollInterval(Duration.ofMillis(250))
+                    .until(() -> owner.equals(publisherOwner(own)));
+            kafka.thaw();
+            await().atMost(WAIT).until(() -> {
+                Set<String> keys = new HashSet<>();
+                topic.poll().forEach(r -> keys.add(r.key()));
+                return keys.containsAll(members);
+            });
+            Map<String, Integer> copies = new HashMap<>();
+            topic.poll().forEach(r -> copies.merge(header(r, "ce_id"), 1, Integer::sum));
+            assertThat(copies.values()).as("each event published once").containsOnly(1);
+        } finally {
+            kafka.thaw();
+        }
+    }
+
+    private static String publisherOwner(JdbcClient jdbc) {
+        return jdbc.sql("SELECT owner FROM tokenentry WHERE processorname = 'charter-publisher'").query(String.class)
+                .optional().orElse(null);
+    }
+
     // --- the invariant
 
     /** Nothing lost, nothing applied twice, the chain verifies, the replicas converge. */

@@ -12,7 +12,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * Forwards a local port to another host:port, and lets a test break the link: {@link #cutConnections()} drops every
  * open connection (as a database restart or a network fault would; new ones are accepted), {@link #stop()} drops
- * them and refuses new ones until {@link #restart()} (a server gone and back on the same address). Also lets a test
+ * them and refuses new ones until {@link #restart()} (a server gone and back on the same address), {@link #freeze()}
+ * holds every byte until {@link #thaw()} (a server that hangs: requests wait, nothing fails at once). Also lets a test
  * give a service an address before the server behind it exists.
  */
 public final class TcpForwarder implements AutoCloseable {
@@ -22,6 +23,7 @@ public final class TcpForwarder implements AutoCloseable {
     private final int targetPort;
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
     private volatile ServerSocket server;
+    private volatile boolean frozen;
 
     private TcpForwarder(int port, String targetHost, int targetPort) throws IOException {
         this.port = port;
@@ -95,10 +97,37 @@ public final class TcpForwarder implements AutoCloseable {
         }
     }
 
-    private static void pump(InputStream in, OutputStream out) {
+    /** Holds every byte in both directions (connections stay open) until {@link #thaw()}. */
+    public void freeze() {
+        frozen = true;
+    }
+
+    public synchronized void thaw() {
+        frozen = false;
+        notifyAll();
+    }
+
+    private synchronized void awaitThawed() throws java.io.InterruptedIOException {
+        while (frozen) {
+            try {
+                wait(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new java.io.InterruptedIOException();
+            }
+        }
+    }
+
+    private void pump(InputStream in, OutputStream out) {
         Thread thread = new Thread(() -> {
             try (in; out) {
-                in.transferTo(out);
+                byte[] buffer = new byte[8192];
+                int read;
+                while ((read = in.read(buffer)) >= 0) {
+                    awaitThawed();
+                    out.write(buffer, 0, read);
+                    out.flush();
+                }
             } catch (IOException e) {
                 // one side closed
             }
