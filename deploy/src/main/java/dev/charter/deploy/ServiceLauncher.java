@@ -52,6 +52,8 @@ public record ServiceLauncher(String jdbcUrl, String username, String password,
         properties.put("charter.security.dev-issuer.enabled", "true");
         properties.put("spring.profiles.active", "dev");
         properties.put("management.server.port", managementPort.apply(service));
+        // the management port is not the API's: health shows its details there (e.g. parked events)
+        properties.put("management.endpoint.health.show-details", "always");
         properties.put("charter.security.dev-issuer.key-file", keyFile.toString());
         properties.put("charter.publisher.republish-on-start", Boolean.toString(republishOnStart));
         properties.put("spring.main.banner-mode", "off");
