@@ -1,7 +1,9 @@
 package dev.charter.deploy;
 
 import dev.charter.embedded.SecuredEmbeddedKafka;
+import dev.charter.platform.kafka.KafkaAccess;
 import dev.charter.platform.messaging.MessageContext;
+import dev.charter.registry.bootstrap.RosterDocument;
 import dev.charter.registry.bootstrap.RosterImporter;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
@@ -30,6 +32,8 @@ import java.util.function.Function;
 public final class LocalStack implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(LocalStack.class);
+    /** The actor of what the local stack does by itself, such as importing the demo roster. */
+    private static final String LOCAL_STACK = "system:local-stack";
 
     /**
      * Settings of the local stack only, per service: a demo calendar where the core maintainers "meet" every ten
@@ -47,6 +51,7 @@ public final class LocalStack implements AutoCloseable {
     private final Map<String, Integer> ports = new LinkedHashMap<>();
     private final EmbeddedPostgres postgres;
     private final SecuredEmbeddedKafka kafka;
+    private Path auditorSettings;
 
     /**
      * Starts everything: PostgreSQL with its data in {@code home}, Kafka, then every service on the port
@@ -78,6 +83,7 @@ public final class LocalStack implements AutoCloseable {
                 this.ports.put(service.name(), ServiceLauncher.port(context));
             }
             seed(contexts.get(0));
+            auditorSettings = writeAuditorSettings(home);
         } catch (RuntimeException | IOException e) {
             close();
             throw e;
@@ -90,6 +96,28 @@ public final class LocalStack implements AutoCloseable {
      */
     private Map<String, String> kafkaSettings(ServiceSpec service) {
         return kafka.serviceSettings(service.name());
+    }
+
+    /**
+     * The auditors' read-only Kafka user ({@code charter-auditor}, ACLs as its KafkaUser has in Kubernetes: read every
+     * stream, nothing else) and its client settings in {@code <home>/kafka-auditor.properties}, for
+     * {@code charter-audit --kafka-config} (the broker's passwords change at every start).
+     */
+    private Path writeAuditorSettings(Path home) throws IOException {
+        Map<String, Object> client = kafka.user(KafkaAccess.AUDITOR,
+                KafkaAccess.auditorBindings("User:" + KafkaAccess.AUDITOR, ""));
+        java.util.Properties properties = new java.util.Properties();
+        client.forEach((key, value) -> properties.setProperty(key, String.valueOf(value)));
+        Path file = home.resolve("kafka-auditor.properties");
+        try (var writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            properties.store(writer, "charter-audit --kafka-config " + file + " (read-only user charter-auditor)");
+        }
+        return file;
+    }
+
+    /** The auditor's Kafka client settings file (see {@link #writeAuditorSettings}). */
+    public Path auditorSettings() {
+        return auditorSettings;
     }
 
     public static void main(String[] args) throws Exception {
@@ -141,8 +169,8 @@ public final class LocalStack implements AutoCloseable {
             return;
         }
         String yaml = new ClassPathResource("local/demo-roster.yaml").getContentAsString(StandardCharsets.UTF_8);
-        RosterImporter.Report report = MessageContext.newRequest("system:local-stack")
-                .call(() -> importer.importRoster(RosterImporter.parse(yaml)));
+        RosterImporter.Report report = MessageContext.newRequest(LOCAL_STACK)
+                .call(() -> importer.importRoster(RosterDocument.parse(yaml), LOCAL_STACK));
         log.info("Imported the demo roster: {} persons, {} modules", report.persons(), report.modules());
     }
 
@@ -155,6 +183,8 @@ public final class LocalStack implements AutoCloseable {
         }
         text.append(String.format("%n  Kafka bootstrap: %s   PostgreSQL: jdbc:postgresql://localhost:%d/postgres "
                 + "(user postgres, one schema per service)%n", kafka.bootstrapServers(), postgresPort));
+        text.append(String.format("  Auditors: java -jar auditor/target/charter-audit-exec.jar verify --kafka-config %s%n",
+                auditorSettings));
         text.append("""
 
                   A token for any person (the demo lead is 'ada'):

@@ -5,14 +5,13 @@ import dev.charter.client.registry.RosterApi;
 import dev.charter.client.registry.invoker.ApiClient;
 import dev.charter.client.registry.model.AffiliationChange;
 import dev.charter.platform.consume.InboundEventDispatcher;
+import dev.charter.platform.roster.RosterReader;
 import dev.charter.platform.security.DevTokenIssuer;
 import dev.charter.testsupport.TcpForwarder;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
-import javax.sql.DataSource;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -35,6 +34,20 @@ class LocalStackIT {
             await().atMost(Duration.ofSeconds(60)).until(() ->
                     "Restart Co".equals(new PersonsApi(client(first, null)).getPerson("ada").getAffiliation()));
             await().atMost(Duration.ofSeconds(60)).until(() -> rosterCopyPersons(first, Services.VOTING) == 12);
+            // the auditors' settings file (README: charter-audit --kafka-config): the read-only charter-auditor sees
+            // every stream
+            java.util.Properties auditor = new java.util.Properties();
+            try (var reader = java.nio.file.Files.newBufferedReader(first.auditorSettings())) {
+                auditor.load(reader);
+            }
+            assertThat(auditor.getProperty("sasl.jaas.config")).contains("username=\"charter-auditor\"");
+            try (var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<byte[], byte[]>(auditor,
+                    new org.apache.kafka.common.serialization.ByteArrayDeserializer(),
+                    new org.apache.kafka.common.serialization.ByteArrayDeserializer())) {
+                assertThat(consumer.listTopics(Duration.ofSeconds(30)).keySet()).containsAll(
+                        java.util.Arrays.stream(dev.charter.contracts.EventStream.values())
+                                .map(dev.charter.contracts.EventStream::topic).toList());
+            }
             // what each service declares it consumes (its Kafka ACLs, its KafkaUser) is what its handlers consume
             for (ServiceSpec service : Services.ALL) {
                 assertThat(first.service(service).getBean(InboundEventDispatcher.class).consumedStreams())
@@ -53,9 +66,11 @@ class LocalStackIT {
         }
     }
 
-    private static int rosterCopyPersons(LocalStack stack, ServiceSpec service) {
-        return JdbcClient.create(stack.service(service).getBean(DataSource.class))
-                .sql("SELECT count(*) FROM roster_person").query(Integer.class).single();
+    /** How many of the persons the registry lists the service's roster copy knows. */
+    private static int rosterCopyPersons(LocalStack stack, ServiceSpec service) throws Exception {
+        RosterReader roster = stack.service(service).getBean(RosterReader.class);
+        return (int) new PersonsApi(client(stack, null)).listPersons(null, 200).getItems().stream()
+                .filter(person -> roster.standing(person.getId()).registered()).count();
     }
 
     private static ApiClient client(LocalStack stack, String person) {

@@ -5,6 +5,8 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ScramCredentialInfo;
 import org.apache.kafka.clients.admin.ScramMechanism;
 import org.apache.kafka.clients.admin.UserScramCredentialUpsertion;
+import org.apache.kafka.common.acl.AclBinding;
+import org.apache.kafka.common.acl.AclBindingFilter;
 import org.apache.kafka.common.config.SaslConfigs;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
@@ -14,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -105,6 +108,35 @@ public final class SecuredEmbeddedKafka implements AutoCloseable {
         Map<String, Object> properties = new HashMap<>(scram(name, password));
         properties.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
         return properties;
+    }
+
+    /**
+     * Creates ACLs with a super user's client settings and returns once the broker's authorizer has them (they are
+     * written to the controller first, then propagate).
+     */
+    public static void grant(Map<String, Object> superUserClient, Collection<AclBinding> acls) {
+        try (Admin admin = Admin.create(superUserClient)) {
+            admin.createAcls(acls).all().get(30, TimeUnit.SECONDS);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (!admin.describeAcls(AclBindingFilter.ANY).values().get(30, TimeUnit.SECONDS).containsAll(acls)) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("The broker did not apply the ACLs within 30 s: " + acls);
+                }
+                Thread.sleep(50);
+            }
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("Could not create the ACLs " + acls, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A SCRAM user of this broker that may do what the ACLs allow (and nothing else): its client settings. */
+    public Map<String, Object> user(String name, Collection<AclBinding> acls) {
+        Map<String, Object> client = user(name);
+        grant(adminProperties(), acls);
+        return client;
     }
 
     /** The SASL client settings of a SCRAM-SHA-512 user over plaintext (no bootstrap address). */

@@ -1,7 +1,7 @@
 package dev.charter.nomination;
 
-import dev.charter.nomination.nomination.NominationDirectory;
-import dev.charter.nomination.nomination.ReviewCycles;
+import dev.charter.nomination.seat.NominationDirectory;
+import dev.charter.nomination.seat.ReviewCycles;
 import dev.charter.platform.config.CharterProperties;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;

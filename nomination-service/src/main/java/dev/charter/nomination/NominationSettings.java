@@ -1,6 +1,6 @@
 package dev.charter.nomination;
 
-import dev.charter.nomination.nomination.ReviewCycles;
+import dev.charter.nomination.seat.ReviewCycles;
 
 import java.time.Duration;
 

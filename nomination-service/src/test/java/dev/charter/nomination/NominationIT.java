@@ -354,7 +354,7 @@ class NominationIT extends NominationIntegrationTest {
     }
 
     @Test
-    @DisplayName("the OpenAPI document served is the one in api-contracts")
+    @DisplayName("the OpenAPI document served is the one in api-contracts, with the common.yaml its shared schemas are in")
     void servesOpenApiDocument() throws Exception {
         HttpResponse<String> served = HttpClient.newHttpClient().send(get("/openapi/nominations.yaml"),
                 HttpResponse.BodyHandlers.ofString());
@@ -362,6 +362,12 @@ class NominationIT extends NominationIntegrationTest {
         String contract = new String(getClass().getResourceAsStream("/openapi/nominations.yaml").readAllBytes(),
                 StandardCharsets.UTF_8);
         assertThat(served.body()).isEqualTo(contract).contains("operationId: publishDecision");
+        HttpResponse<String> common = HttpClient.newHttpClient().send(get("/openapi/common.yaml"),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(common.statusCode()).isEqualTo(200);
+        assertThat(common.body()).isEqualTo(new String(getClass().getResourceAsStream("/openapi/common.yaml")
+                .readAllBytes(), StandardCharsets.UTF_8)).contains("    Round:", "    DecisionRule:");
+        assertThat(served.body()).contains("./common.yaml#/components/schemas/Round");
     }
 
     private HttpRequest post(String path, String body, String token) {

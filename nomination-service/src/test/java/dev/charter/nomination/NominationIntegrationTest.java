@@ -13,11 +13,11 @@ import dev.charter.contracts.nominations.NominationEvent;
 import dev.charter.contracts.registry.ConflictKind;
 import dev.charter.contracts.registry.ModuleKind;
 import dev.charter.contracts.registry.NominationProcess;
-import dev.charter.contracts.registry.RegistryEvent;
 import dev.charter.contracts.registry.RegistryEvent.ConflictOfInterestDeclared;
 import dev.charter.contracts.registry.RegistryEvent.MaintainerAppointed;
 import dev.charter.contracts.registry.RegistryEvent.ModuleAdded;
 import dev.charter.contracts.registry.RegistryEvent.PersonRegistered;
+import dev.charter.contracts.registry.RegistryEvent;
 import dev.charter.contracts.registry.Role;
 import dev.charter.contracts.voting.BallotIds;
 import dev.charter.contracts.voting.BallotOutcome;
@@ -29,10 +29,11 @@ import dev.charter.contracts.voting.Recusal;
 import dev.charter.contracts.voting.Round;
 import dev.charter.contracts.voting.Tally;
 import dev.charter.contracts.voting.ThresholdBase;
-import dev.charter.contracts.voting.VotingEvent;
 import dev.charter.contracts.voting.VotingEvent.BallotClosed;
 import dev.charter.contracts.voting.VotingEvent.BallotOpened;
+import dev.charter.contracts.voting.VotingEvent;
 import dev.charter.platform.axon.AxonPersistenceAutoConfiguration;
+import dev.charter.platform.roster.RosterReader;
 import dev.charter.platform.security.DevTokenIssuer;
 import dev.charter.testsupport.KafkaTestConsumer;
 import dev.charter.testsupport.KafkaTestPublisher;
@@ -80,6 +81,8 @@ public abstract class NominationIntegrationTest extends ServiceIntegrationTest {
     protected static final DecisionRule SUPERMAJORITY_75 = new DecisionRule(DecisionMethod.SUPERMAJORITY, 0.75,
             ThresholdBase.SEATED, null);
     protected static final List<String> CORE = List.of("ada", "grace", "linus", "margaret");
+    private static final List<String> PERSONS = List.of("ada", "grace", "linus", "margaret", "dennis", "frances",
+            "edsger", "ann", "bob", "zoe", "yuri");
     protected static final ObjectMapper EVENTS = AxonPersistenceAutoConfiguration.eventObjectMapper();
     protected static final Duration WAIT = Duration.ofSeconds(60);
 
@@ -95,6 +98,8 @@ public abstract class NominationIntegrationTest extends ServiceIntegrationTest {
     protected DevTokenIssuer tokens;
     @Autowired
     protected JdbcClient jdbc;
+    @Autowired
+    protected RosterReader roster;
 
     @BeforeEach
     void seedRosterOnce() {
@@ -124,8 +129,7 @@ public abstract class NominationIntegrationTest extends ServiceIntegrationTest {
      */
     private void seedRoster() {
         DecisionRef bootstrap = DecisionRef.bootstrap("import-1");
-        for (String person : List.of("ada", "grace", "linus", "margaret", "dennis", "frances", "edsger", "ann", "bob",
-                "zoe", "yuri")) {
+        for (String person : PERSONS) {
             registry(person, new PersonRegistered(person, person.toUpperCase(), null));
         }
         registry("nn", new ModuleAdded("nn", "Neural networks", ModuleKind.DIRECTORY, "torch/nn", null,
@@ -143,12 +147,10 @@ public abstract class NominationIntegrationTest extends ServiceIntegrationTest {
         }
         registry("grace", new ConflictOfInterestDeclared("grace", "conflict-1", "dennis", ConflictKind.FILIAL,
                 "siblings"));
-        await().atMost(WAIT).until(() -> count("roster_person") == 11 && count("roster_seat") == 9
-                && count("roster_module") == 2 && count("roster_conflict") == 1);
-    }
-
-    private int count(String table) {
-        return jdbc.sql("SELECT count(*) FROM " + table).query(Integer.class).single();
+        await().atMost(WAIT).until(() -> PERSONS.stream().allMatch(p -> roster.standing(p).registered())
+                && roster.coreMaintainers().equals(CORE) && roster.lead().isPresent()
+                && roster.moduleMaintainers("nn").size() == 2 && roster.moduleMaintainers("nn-functional").size() == 2
+                && roster.modules().size() == 2 && roster.conflictedWith("dennis").equals(List.of("grace")));
     }
 
     // --- playing the other services

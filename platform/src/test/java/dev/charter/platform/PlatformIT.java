@@ -24,6 +24,7 @@ import dev.charter.platform.axon.AxonPersistenceAutoConfiguration;
 import dev.charter.platform.consume.InboundEventListener;
 import dev.charter.platform.security.DevTokenIssuer;
 import dev.charter.platform.testapp.ConfirmedNominations;
+import dev.charter.platform.testapp.MemberNames;
 import dev.charter.platform.testapp.PlatformTestApplication;
 import dev.charter.platform.testapp.TestHooks;
 import dev.charter.platform.publish.CloudEventMapper;
@@ -533,6 +534,74 @@ class PlatformIT {
         publish(CloudEventBuilder.v1(current).withType("dev.charter.nominations.NominationConfirmed.v0")
                 .withData(json.writeValueAsBytes(data)).build());
         await().atMost(Duration.ofSeconds(30)).until(() -> effects.effects(nominationId) == 1);
+    }
+
+    @Test
+    @DisplayName("an operator rebuilds a read model from the event store: reads say it is rebuilding, then answer "
+            + "from the rebuilt model; progress and time are reported")
+    void rebuildsAProjection(@Autowired MemberNames names) throws Exception {
+        for (int i = 0; i < 3; i++) {
+            assertThat(send(post("/api/v1/members", "{\"id\":\"rb" + i + shortId() + "\",\"name\":\"Rebuilt " + i
+                    + "\"}", "alice")).statusCode()).isEqualTo(201);
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> names.count() >= 3);
+        int before = names.count();
+
+        HttpResponse<String> anonymous = send(HttpRequest.newBuilder(uri("/api/v1/admin/projections")).GET().build());
+        assertProblem(anonymous, 401, "unauthenticated");
+        // one list of operators (charter.operators) for the admin API and the actuator's operations
+        assertProblem(send(post("/api/v1/admin/projections/member-names/rebuild", "", "alice")), 403,
+                "not-an-operator");
+        HttpResponse<String> publisher = send(post("/api/v1/admin/projections/charter-publisher/rebuild", "", "ops"));
+        assertProblem(publisher, 404, "no-such-projection");
+
+        MemberNames.holdReplay();
+        try {
+            HttpResponse<String> started = send(post("/api/v1/admin/projections/member-names/rebuild", "", "ops"));
+            assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
+            assertThat(json.readTree(started.body()).get("state").asText()).isEqualTo("REBUILDING");
+            HttpResponse<String> read = send(HttpRequest.newBuilder(uri("/api/v1/member-names")).GET().build());
+            assertProblem(read, 503, "projection-rebuilding");
+            assertThat(read.headers().firstValue("Retry-After")).isPresent();
+            assertProblem(send(post("/api/v1/admin/projections/member-names/rebuild", "", "ops")), 409,
+                    "projection-rebuilding");
+        } finally {
+            MemberNames.releaseReplay();
+        }
+        JsonNode done = await().atMost(Duration.ofSeconds(30)).until(() -> json.readTree(send(
+                        HttpRequest.newBuilder(uri("/api/v1/admin/projections/member-names"))
+                                .header("Authorization", "Bearer " + tokens.issue("ops")).GET().build()).body()),
+                status -> "REBUILT".equals(status.get("state").asText()));
+        assertThat(done.get("progress").asDouble()).isEqualTo(1.0);
+        assertThat(done.get("elapsedMillis").asLong()).isNotNegative();
+        assertThat(done.get("events").asLong()).isPositive();
+        assertThat(names.count()).isEqualTo(before);
+        HttpResponse<String> read = send(HttpRequest.newBuilder(uri("/api/v1/member-names")).GET().build());
+        assertThat(read.statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    @DisplayName("the audit verification: anonymous callers get the incremental run, the run from genesis needs a token; "
+            + "an event stored at an older revision still verifies")
+    void auditVerification() throws Exception {
+        String id = "ver" + shortId();
+        assertThat(send(post("/api/v1/members", "{\"id\":\"" + id + "\",\"name\":\"Ver\"}", "alice")).statusCode())
+                .isEqualTo(201);
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql("SELECT count(*) FROM audit_chain WHERE "
+                + "aggregate_id = ?").param(id).query(Integer.class).single() == 1);
+        HttpResponse<String> forbidden = send(HttpRequest.newBuilder(uri("/api/v1/audit/verification"))
+                .POST(HttpRequest.BodyPublishers.noBody()).build());
+        assertProblem(forbidden, 401, "unauthenticated");
+        HttpResponse<String> full = send(post("/api/v1/audit/verification", "", "alice"));
+        JsonNode verdict = json.readTree(full.body());
+        assertThat(verdict.get("valid").asBoolean()).as(full.body()).isTrue();
+        assertThat(verdict.get("mode").asText()).isEqualTo("FULL");
+        assertThat(verdict.get("fullyVerifiedAt").asText()).isNotBlank();
+        JsonNode anonymous = json.readTree(send(HttpRequest.newBuilder(uri("/api/v1/audit/verification")).GET().build())
+                .body());
+        assertThat(anonymous.get("valid").asBoolean()).isTrue();
+        assertThat(anonymous.get("mode").asText()).isIn("INCREMENTAL", "CACHED");
+        assertThat(anonymous.get("verifiedAt").asText()).isNotBlank();
     }
 
     // --- helpers

@@ -18,12 +18,8 @@ public class RegistryApplication {
 
     /** A person has standing while they hold a seat (module maintainer, core maintainer, lead). */
     @org.springframework.context.annotation.Bean
-    dev.charter.platform.web.Standing registryStanding(javax.sql.DataSource dataSource) {
-        org.springframework.jdbc.core.simple.JdbcClient jdbc = org.springframework.jdbc.core.simple.JdbcClient.create(dataSource);
-        return person -> jdbc.sql("""
-                        SELECT count(*) FROM seat WHERE person_id = ? AND valid_to IS NULL
-                        AND role IN ('MODULE_MAINTAINER', 'CORE_MAINTAINER', 'LEAD')""")
-                .param(person).query(Integer.class).single() > 0;
+    dev.charter.platform.web.Standing registryStanding(dev.charter.registry.roster.RosterQueries roster) {
+        return roster::holdsAnySeatNow;
     }
 
     /**

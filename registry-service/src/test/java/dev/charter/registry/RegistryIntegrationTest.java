@@ -20,7 +20,7 @@ import java.nio.charset.StandardCharsets;
 @SpringBootTest(classes = RegistryApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         args = "--spring.config.name=" + RegistryApplication.CONFIG_NAME)
 // the audit verification is recomputed on every call (tests tamper with the store between two calls)
-@TestPropertySource(properties = {"charter.security.dev-issuer.enabled=true", "charter.audit.verification-interval=0s",
+@TestPropertySource(properties = {"charter.security.dev-issuer.enabled=true", "charter.audit.verification-cache=0s",
         "spring.profiles.active=dev"})
 public abstract class RegistryIntegrationTest extends ServiceIntegrationTest {
 

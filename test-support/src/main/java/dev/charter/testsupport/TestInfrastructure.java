@@ -8,6 +8,8 @@ import org.apache.kafka.clients.admin.ScramCredentialInfo;
 import org.apache.kafka.clients.admin.ScramMechanism;
 import org.apache.kafka.clients.admin.UserScramCredentialUpsertion;
 import org.apache.kafka.common.config.SaslConfigs;
+import org.flywaydb.core.Flyway;
+import org.postgresql.ds.PGSimpleDataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -15,6 +17,7 @@ import org.testcontainers.DockerClientFactory;
 import org.testcontainers.kafka.KafkaContainer;
 import org.testcontainers.postgresql.PostgreSQLContainer;
 
+import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -134,6 +137,21 @@ public final class TestInfrastructure {
                 : SecuredEmbeddedKafka.springProperties(test.adminProperties());
     }
 
+    /**
+     * Client settings of a user of the test broker that may do only what the given ACLs allow (e.g. an auditor that
+     * reads the streams): the user is created on first use and the ACLs before this returns, once the broker applies
+     * them. On a broker that does not authenticate, its plain settings.
+     */
+    public static Map<String, Object> kafkaUser(String name, java.util.Collection<org.apache.kafka.common.acl.AclBinding> acls) {
+        Kafka test = kafka();
+        if (!test.secured()) {
+            return new HashMap<>(test.adminProperties());
+        }
+        Map<String, Object> client = new HashMap<>(test.user(name));
+        SecuredEmbeddedKafka.grant(test.adminProperties(), acls);
+        return client;
+    }
+
     /** Creates an empty database on the test server and returns its JDBC URL. */
     public static String newDatabase(String prefix) {
         Postgres pg = postgres();
@@ -146,6 +164,20 @@ public final class TestInfrastructure {
             throw new IllegalStateException("Could not create test database " + name, e);
         }
         return pg.urlOf(name);
+    }
+
+    /**
+     * A fresh database migrated with the given Flyway locations (e.g. {@code classpath:db/migration/platform}),
+     * for a test of a projection's or a copy's SQL without a Spring context.
+     */
+    public static DataSource migratedDatabase(String prefix, String... flywayLocations) {
+        Postgres pg = postgres();
+        PGSimpleDataSource dataSource = new PGSimpleDataSource();
+        dataSource.setUrl(newDatabase(prefix));
+        dataSource.setUser(pg.username());
+        dataSource.setPassword(pg.password());
+        Flyway.configure().dataSource(dataSource).locations(flywayLocations).load().migrate();
+        return dataSource;
     }
 
     /** A Kafka topic prefix no other context of this JVM uses. */

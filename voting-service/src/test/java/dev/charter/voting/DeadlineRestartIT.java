@@ -7,10 +7,10 @@ import dev.charter.contracts.voting.BallotBody;
 import dev.charter.contracts.voting.BallotRequest;
 import dev.charter.contracts.voting.Choice;
 import dev.charter.contracts.voting.DecisionMethod;
+import dev.charter.platform.roster.RosterCopy;
 import dev.charter.testsupport.TestInfrastructure;
 import dev.charter.voting.ballot.BallotCommands.CastVote;
 import dev.charter.voting.ballot.BallotOpener;
-import dev.charter.platform.roster.RosterCopy;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -49,7 +49,7 @@ class DeadlineRestartIT {
             }
             ballotId = only.getBean(BallotOpener.class).open(request).opened().ballotId();
             only.getBean(CommandGateway.class).sendAndWait(new CastVote(ballotId, "grace", Choice.YES, null, null,
-                    Instant.now()));
+                    "grace", Instant.now()));
             assertThat(scheduledDeadlines(only)).isEqualTo(1);
         }
         JdbcClient jdbc = JdbcClient.create(new org.springframework.jdbc.datasource.DriverManagerDataSource(database,

@@ -20,6 +20,7 @@ import dev.charter.contracts.voting.DecisionMethod;
 import dev.charter.contracts.voting.DecisionRule;
 import dev.charter.contracts.voting.ThresholdBase;
 import dev.charter.platform.axon.AxonPersistenceAutoConfiguration;
+import dev.charter.platform.roster.RosterReader;
 import dev.charter.platform.security.DevTokenIssuer;
 import dev.charter.testsupport.KafkaTestPublisher;
 import dev.charter.testsupport.ServiceIntegrationTest;
@@ -34,6 +35,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -65,6 +67,8 @@ public abstract class VotingIntegrationTest extends ServiceIntegrationTest {
     protected DevTokenIssuer tokens;
     @Autowired
     protected JdbcClient jdbc;
+    @Autowired
+    protected RosterReader roster;
 
     @BeforeEach
     void seedRosterOnce() {
@@ -90,10 +94,11 @@ public abstract class VotingIntegrationTest extends ServiceIntegrationTest {
         }
         publish(EventStream.REGISTRY, "linus", new ConflictOfInterestDeclared("linus", "conflict-1", "margaret",
                 ConflictKind.ROMANTIC, "partners"));
-        await().atMost(Duration.ofSeconds(60)).until(() ->
-                count("SELECT count(*) FROM roster_seat") == 10 && count("SELECT count(*) FROM roster_module") == 2
-                        && count("SELECT count(*) FROM roster_conflict") == 1
-                        && count("SELECT count(*) FROM roster_person") == 8);
+        await().atMost(Duration.ofSeconds(60)).until(() -> roster.lead().isPresent()
+                && roster.coreMaintainers().size() == 5 && roster.modules().size() == 2
+                && roster.moduleMaintainers("nn").size() == 2 && roster.moduleMaintainers("fn").size() == 2
+                && roster.conflictedWith("margaret").equals(List.of("linus"))
+                && roster.standing("barbara").registered());
     }
 
     protected int count(String sql) {

@@ -13,4 +13,12 @@ public record DecisionRule(DecisionMethod method, Double threshold, ThresholdBas
     public static DecisionRule majority() {
         return new DecisionRule(DecisionMethod.MAJORITY, null, null, null);
     }
+
+    /**
+     * The one definition of a super-majority's threshold, for every service that checks one: more than half
+     * (a super-majority is more than a majority) and at most the whole base: {@code 0.5 < threshold <= 1}.
+     */
+    public static boolean isSupermajorityThreshold(Double threshold) {
+        return threshold != null && !threshold.isNaN() && threshold > 0.5 && threshold <= 1;
+    }
 }

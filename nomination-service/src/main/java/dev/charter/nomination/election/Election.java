@@ -9,6 +9,7 @@ import dev.charter.contracts.nominations.NominationEvent.ElectionInconclusive;
 import dev.charter.contracts.nominations.NominationEvent.ElectionOpened;
 import dev.charter.contracts.nominations.NominationEvent.LeadElected;
 import dev.charter.contracts.nominations.NominationEvent.LeadElectionBallotRequested;
+import dev.charter.contracts.nominations.NominationEvent;
 import dev.charter.contracts.voting.BallotBody;
 import dev.charter.contracts.voting.BallotRequest;
 import dev.charter.contracts.voting.DecisionMethod;
@@ -18,7 +19,8 @@ import dev.charter.nomination.election.ElectionCommands.DeclareCandidacy;
 import dev.charter.nomination.election.ElectionCommands.DeclineCandidacy;
 import dev.charter.nomination.election.ElectionCommands.OpenElection;
 import dev.charter.nomination.election.ElectionCommands.RecordElectionBallotClosed;
-import dev.charter.nomination.roster.PersonStanding;
+import dev.charter.platform.roster.PersonStanding;
+import dev.charter.platform.security.PersonIds;
 import dev.charter.platform.web.GovernanceException;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
@@ -106,7 +108,7 @@ public class Election {
 
     /** R13: a core maintainer stands, or nominates another core maintainer. */
     @CommandHandler
-    public void handle(DeclareCandidacy command, NominationSettings settings, DeadlineManager deadlines) {
+    public NominationEvent handle(DeclareCandidacy command, NominationSettings settings, DeadlineManager deadlines) {
         requireCandidacyOpen();
         requireCoreMaintainer(command.declarant(), "stand or nominate a candidate");
         PersonStanding candidate = command.candidate();
@@ -123,42 +125,51 @@ public class Election {
             throw new GovernanceException.Conflict("already-standing", "R13",
                     candidate.personId() + " already stands in this election.");
         }
+        NominationEvent declared;
         if (candidate.personId().equals(command.declarant().personId())) {
-            apply(new CandidacyDeclared(electionId, candidate.personId()));
+            declared = new CandidacyDeclared(electionId, candidate.personId());
         } else {
             if (status == CandidateStatus.NOMINATED) {
                 throw new GovernanceException.Conflict("already-nominated", "R13",
                         candidate.personId() + " is already nominated and has not answered yet.");
             }
-            apply(new CandidateNominated(electionId, candidate.personId(), command.declarant().personId()));
+            declared = new CandidateNominated(electionId, candidate.personId(), command.declarant().personId());
         }
+        apply(declared);
         closeEarlyWhenEveryoneAnswered(command.at(), settings, deadlines);
+        return declared;
     }
 
     /** R13: a nominated core maintainer accepts to stand. */
     @CommandHandler
-    public void handle(AcceptCandidacy command, NominationSettings settings, DeadlineManager deadlines) {
+    public CandidacyAccepted handle(AcceptCandidacy command, NominationSettings settings, DeadlineManager deadlines) {
+        PersonStanding person = requireSelf(command.personId(), command.answeredBy(), "accept a nomination");
         requireCandidacyOpen();
-        requireCoreMaintainer(command.person(), "stand");
-        if (candidates.get(command.person().personId()) != CandidateStatus.NOMINATED) {
+        requireCoreMaintainer(person, "stand");
+        if (candidates.get(person.personId()) != CandidateStatus.NOMINATED) {
             throw new GovernanceException.Conflict("not-nominated", "R13",
-                    command.person().personId() + " has no nomination to accept in this election.");
+                    person.personId() + " has no nomination to accept in this election.");
         }
-        apply(new CandidacyAccepted(electionId, command.person().personId()));
+        CandidacyAccepted accepted = new CandidacyAccepted(electionId, person.personId());
+        apply(accepted);
         closeEarlyWhenEveryoneAnswered(command.at(), settings, deadlines);
+        return accepted;
     }
 
     /** R13: a core maintainer declines to stand, or withdraws their candidacy. */
     @CommandHandler
-    public void handle(DeclineCandidacy command, NominationSettings settings, DeadlineManager deadlines) {
+    public CandidacyDeclined handle(DeclineCandidacy command, NominationSettings settings, DeadlineManager deadlines) {
+        PersonStanding person = requireSelf(command.personId(), command.answeredBy(), "decline to stand");
         requireCandidacyOpen();
-        requireCoreMaintainer(command.person(), "decline to stand");
-        if (candidates.get(command.person().personId()) == CandidateStatus.DECLINED) {
+        requireCoreMaintainer(person, "decline to stand");
+        if (candidates.get(person.personId()) == CandidateStatus.DECLINED) {
             throw new GovernanceException.Conflict("already-declined", "R13",
-                    command.person().personId() + " has already declined to stand.");
+                    person.personId() + " has already declined to stand.");
         }
-        apply(new CandidacyDeclined(electionId, command.person().personId()));
+        CandidacyDeclined declined = new CandidacyDeclined(electionId, person.personId());
+        apply(declined);
         closeEarlyWhenEveryoneAnswered(command.at(), settings, deadlines);
+        return declined;
     }
 
     /** The candidacy window's deadline. A deadline of an earlier opening of the window changes nothing. */
@@ -228,6 +239,15 @@ public class Election {
             throw new GovernanceException.Conflict("candidacy-closed", "R13",
                     "The candidacy window of this election is closed (it is " + phase + ").");
         }
+    }
+
+    /** R13: a core maintainer answers for their own candidacy only. */
+    private static PersonStanding requireSelf(String personId, PersonStanding answeredBy, String what) {
+        if (!answeredBy.personId().equals(PersonIds.canonical(personId))) {
+            throw new GovernanceException.NotAllowed("not-the-candidate", "R13",
+                    "Only " + personId + " may " + what + " for themselves.");
+        }
+        return answeredBy;
     }
 
     private static void requireCoreMaintainer(PersonStanding person, String what) {

@@ -2,7 +2,7 @@ package dev.charter.nomination.election;
 
 import dev.charter.contracts.nominations.VacancyReason;
 import dev.charter.contracts.voting.BallotOutcome;
-import dev.charter.nomination.roster.PersonStanding;
+import dev.charter.platform.roster.PersonStanding;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.time.Instant;
@@ -24,10 +24,14 @@ public final class ElectionCommands {
                                    PersonStanding candidate, Instant at) {
     }
 
-    public record AcceptCandidacy(@TargetAggregateIdentifier String electionId, PersonStanding person, Instant at) {
+    /** The nominated {@code personId} accepts to stand; only they answer for themselves ({@code answeredBy}). */
+    public record AcceptCandidacy(@TargetAggregateIdentifier String electionId, String personId,
+                                  PersonStanding answeredBy, Instant at) {
     }
 
-    public record DeclineCandidacy(@TargetAggregateIdentifier String electionId, PersonStanding person, Instant at) {
+    /** {@code personId} declines to stand, or withdraws; only they answer for themselves ({@code answeredBy}). */
+    public record DeclineCandidacy(@TargetAggregateIdentifier String electionId, String personId,
+                                   PersonStanding answeredBy, Instant at) {
     }
 
     /**

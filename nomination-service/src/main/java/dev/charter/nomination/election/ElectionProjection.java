@@ -9,8 +9,8 @@ import dev.charter.contracts.nominations.NominationEvent.ElectionOpened;
 import dev.charter.contracts.nominations.NominationEvent.LeadElected;
 import dev.charter.contracts.nominations.NominationEvent.LeadElectionBallotRequested;
 import dev.charter.contracts.voting.BallotIds;
-import dev.charter.nomination.Columns;
 import dev.charter.nomination.election.Election.CandidateStatus;
+import dev.charter.platform.jdbc.Columns;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 
-import static dev.charter.nomination.Columns.ts;
+import static dev.charter.platform.jdbc.Columns.ts;
 
 /**
  * Lead elections with their candidates and ballots, for the REST reads. A tracking processor of its own

@@ -1,9 +1,9 @@
 package dev.charter.nomination.election;
 
 import dev.charter.contracts.nominations.VacancyReason;
-import dev.charter.nomination.Columns;
 import dev.charter.nomination.election.ElectionViews.CandidateView;
 import dev.charter.nomination.election.ElectionViews.ElectionView;
+import dev.charter.platform.jdbc.Columns;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -12,7 +12,7 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 
-import static dev.charter.nomination.Columns.instant;
+import static dev.charter.platform.jdbc.Columns.instant;
 
 /** Reads the election projection. */
 @Component

@@ -6,12 +6,12 @@ import dev.charter.contracts.voting.VotingEvent.BallotClosed;
 import dev.charter.contracts.voting.VotingEvent.BallotOpened;
 import dev.charter.nomination.election.Election;
 import dev.charter.nomination.election.ElectionCommands.RecordElectionBallotClosed;
-import dev.charter.nomination.nomination.Nomination;
-import dev.charter.nomination.nomination.NominationCommands.RecordReviewBallotClosed;
-import dev.charter.nomination.nomination.NominationCommands.RecordReviewBallotOpened;
-import dev.charter.nomination.roster.Roster;
+import dev.charter.nomination.seat.Nomination;
+import dev.charter.nomination.seat.NominationCommands.RecordReviewBallotClosed;
+import dev.charter.nomination.seat.NominationCommands.RecordReviewBallotOpened;
 import dev.charter.platform.config.CharterProperties;
 import dev.charter.platform.consume.InboundEventHandler;
+import dev.charter.platform.roster.RosterReader;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,11 +36,11 @@ public class BallotPolicy {
     private static final Logger log = LoggerFactory.getLogger(BallotPolicy.class);
 
     private final CommandGateway commands;
-    private final Roster roster;
+    private final RosterReader roster;
     private final String rulesVersion;
     private final Clock clock;
 
-    public BallotPolicy(CommandGateway commands, Roster roster, CharterProperties properties, Clock clock) {
+    public BallotPolicy(CommandGateway commands, RosterReader roster, CharterProperties properties, Clock clock) {
         this.commands = commands;
         this.roster = roster;
         this.rulesVersion = properties.getRulesVersion();

@@ -5,10 +5,10 @@ import dev.charter.contracts.registry.RegistryEvent.MaintainerRemoved;
 import dev.charter.contracts.registry.Role;
 import dev.charter.nomination.election.Election;
 import dev.charter.nomination.election.ElectionCommands.OpenElection;
-import dev.charter.nomination.nomination.NominationDirectory;
-import dev.charter.nomination.roster.Roster;
+import dev.charter.nomination.seat.NominationDirectory;
 import dev.charter.platform.consume.InboundEvent;
 import dev.charter.platform.consume.InboundEventHandler;
+import dev.charter.platform.roster.RosterReader;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,11 +32,11 @@ public class LeadVacancyPolicy {
     private static final Logger log = LoggerFactory.getLogger(LeadVacancyPolicy.class);
 
     private final CommandGateway commands;
-    private final Roster roster;
+    private final RosterReader roster;
     private final NominationDirectory directory;
     private final Clock clock;
 
-    public LeadVacancyPolicy(CommandGateway commands, Roster roster, NominationDirectory directory, Clock clock) {
+    public LeadVacancyPolicy(CommandGateway commands, RosterReader roster, NominationDirectory directory, Clock clock) {
         this.commands = commands;
         this.roster = roster;
         this.directory = directory;

@@ -1,25 +1,29 @@
 package dev.charter.nomination.web;
 
+import dev.charter.platform.projection.ReadModel;
+import dev.charter.nomination.election.ElectionProjection;
 import dev.charter.api.nominations.ElectionsApi;
 import dev.charter.api.nominations.model.BallotStatus;
 import dev.charter.api.nominations.model.CandidacyRequest;
 import dev.charter.api.nominations.model.Candidate;
 import dev.charter.api.nominations.model.Election;
 import dev.charter.api.nominations.model.ElectionPage;
-import dev.charter.nomination.ballot.BallotCopy;
-import dev.charter.nomination.election.Election.CandidateStatus;
+import dev.charter.contracts.nominations.NominationEvent.CandidacyAccepted;
+import dev.charter.contracts.nominations.NominationEvent.CandidacyDeclined;
+import dev.charter.contracts.nominations.NominationEvent;
+import dev.charter.nomination.copy.BallotCopy;
 import dev.charter.nomination.election.ElectionCommands.AcceptCandidacy;
 import dev.charter.nomination.election.ElectionCommands.DeclareCandidacy;
 import dev.charter.nomination.election.ElectionCommands.DeclineCandidacy;
 import dev.charter.nomination.election.ElectionQueries;
-import dev.charter.nomination.election.ElectionViews.CandidateView;
 import dev.charter.nomination.election.ElectionViews.ElectionView;
-import dev.charter.nomination.roster.PersonStanding;
-import dev.charter.nomination.roster.Roster;
+import dev.charter.platform.roster.PersonStanding;
+import dev.charter.platform.roster.RosterReader;
 import dev.charter.platform.security.Actors;
 import dev.charter.platform.security.PersonIds;
 import dev.charter.platform.web.Cursors;
 import dev.charter.platform.web.GovernanceException;
+import dev.charter.platform.web.Text;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,8 +34,9 @@ import org.springframework.web.bind.annotation.RestController;
 import java.time.Clock;
 import java.util.List;
 
-/** Elections of a new lead (R13): candidacies, and reads with every published round. */
+/** Elections of a new lead: candidacies, and reads with every published round. */
 @RestController
+@ReadModel(ElectionProjection.PROCESSING_GROUP)
 public class ElectionsController implements ElectionsApi {
 
     private static final Logger log = LoggerFactory.getLogger(ElectionsController.class);
@@ -39,10 +44,10 @@ public class ElectionsController implements ElectionsApi {
     private final CommandGateway commands;
     private final ElectionQueries elections;
     private final BallotCopy ballots;
-    private final Roster roster;
+    private final RosterReader roster;
     private final Clock clock;
 
-    public ElectionsController(CommandGateway commands, ElectionQueries elections, BallotCopy ballots, Roster roster,
+    public ElectionsController(CommandGateway commands, ElectionQueries elections, BallotCopy ballots, RosterReader roster,
                                Clock clock) {
         this.commands = commands;
         this.elections = elections;
@@ -75,43 +80,29 @@ public class ElectionsController implements ElectionsApi {
     public ResponseEntity<Candidate> declareCandidacy(String electionId, CandidacyRequest request,
                                                       String idempotencyKey) {
         String actor = Actors.require();
-        String candidateId = request.getPersonId() == null || request.getPersonId().isBlank() ? actor
+        String candidateId = Text.blankToNull(request.getPersonId()) == null ? actor
                 : PersonIds.normalize(request.getPersonId());
         PersonStanding declarant = roster.standing(actor);
         PersonStanding candidate = candidateId.equals(actor) ? declarant : roster.standing(candidateId);
-        commands.sendAndWait(new DeclareCandidacy(electionId, declarant, candidate, clock.instant()));
-        boolean self = candidateId.equals(actor);
-        log.info("Election {}: {} {}", electionId, actor, self ? "stands" : "nominated " + candidateId);
-        return ResponseEntity.status(HttpStatus.CREATED).body(NominationMapping.candidate(electionId,
-                new CandidateView(candidateId, self ? CandidateStatus.STANDING : CandidateStatus.NOMINATED,
-                        self ? null : actor)));
+        NominationEvent declared = commands.sendAndWait(new DeclareCandidacy(electionId, declarant, candidate,
+                clock.instant()));
+        log.info("Election {}: {} {}", electionId, actor, candidateId.equals(actor) ? "stands" : "nominated " + candidateId);
+        return ResponseEntity.status(HttpStatus.CREATED).body(NominationMapping.candidate(electionId, declared));
     }
 
     @Override
     public ResponseEntity<Candidate> acceptCandidacy(String electionId, String personId, String idempotencyKey) {
-        PersonStanding person = self(personId, "accept a nomination");
-        commands.sendAndWait(new AcceptCandidacy(electionId, person, clock.instant()));
-        log.info("Election {}: {} accepted to stand", electionId, person.personId());
-        return ResponseEntity.ok(NominationMapping.candidate(electionId,
-                new CandidateView(person.personId(), CandidateStatus.STANDING, null)));
+        CandidacyAccepted accepted = commands.sendAndWait(new AcceptCandidacy(electionId, personId,
+                roster.standing(Actors.require()), clock.instant()));
+        log.info("Election {}: {} accepted to stand", electionId, accepted.personId());
+        return ResponseEntity.ok(NominationMapping.candidate(electionId, accepted));
     }
 
     @Override
     public ResponseEntity<Candidate> declineCandidacy(String electionId, String personId, String idempotencyKey) {
-        PersonStanding person = self(personId, "decline to stand");
-        commands.sendAndWait(new DeclineCandidacy(electionId, person, clock.instant()));
-        log.info("Election {}: {} declined to stand", electionId, person.personId());
-        return ResponseEntity.ok(NominationMapping.candidate(electionId,
-                new CandidateView(person.personId(), CandidateStatus.DECLINED, null)));
-    }
-
-    /** Only the person themselves answers for their candidacy. */
-    private PersonStanding self(String personId, String what) {
-        String actor = Actors.require();
-        if (!actor.equalsIgnoreCase(personId == null ? "" : personId.trim())) {
-            throw new GovernanceException.NotAllowed("not-the-candidate", "R13",
-                    "Only " + personId + " may " + what + " for themselves.");
-        }
-        return roster.standing(actor);
+        CandidacyDeclined declined = commands.sendAndWait(new DeclineCandidacy(electionId, personId,
+                roster.standing(Actors.require()), clock.instant()));
+        log.info("Election {}: {} declined to stand", electionId, declined.personId());
+        return ResponseEntity.ok(NominationMapping.candidate(electionId, declined));
     }
 }

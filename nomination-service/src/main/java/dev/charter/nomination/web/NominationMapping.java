@@ -26,6 +26,7 @@ import dev.charter.api.nominations.model.NominationStatus;
 import dev.charter.api.nominations.model.NominationSummary;
 import dev.charter.api.nominations.model.OptionCount;
 import dev.charter.api.nominations.model.Recusal;
+import dev.charter.api.nominations.model.RecusalReason;
 import dev.charter.api.nominations.model.ReviewCycle;
 import dev.charter.api.nominations.model.Role;
 import dev.charter.api.nominations.model.Round;
@@ -36,16 +37,22 @@ import dev.charter.api.nominations.model.TestimonialStance;
 import dev.charter.api.nominations.model.ThresholdBase;
 import dev.charter.api.nominations.model.VacancyReason;
 import dev.charter.api.nominations.model.Vote;
+import dev.charter.contracts.nominations.NominationEvent.EvidenceAdded;
+import dev.charter.contracts.nominations.NominationEvent.LetterOfSupportAdded;
+import dev.charter.contracts.nominations.NominationEvent.NominationScheduledForReview;
+import dev.charter.contracts.nominations.NominationEvent.NominationSubmitted;
+import dev.charter.contracts.nominations.NominationEvent.TestimonialAdded;
+import dev.charter.contracts.nominations.NominationEvent;
+import dev.charter.contracts.voting.DecisionRule;
 import dev.charter.contracts.voting.Tally;
-import dev.charter.nomination.ballot.BallotView;
+import dev.charter.nomination.copy.BallotView;
 import dev.charter.nomination.election.ElectionViews.CandidateView;
 import dev.charter.nomination.election.ElectionViews.ElectionView;
-import dev.charter.nomination.nomination.NominationViews.DecisionView;
-import dev.charter.nomination.nomination.NominationViews.DossierEntryView;
-import dev.charter.nomination.nomination.NominationViews.EntryType;
-import dev.charter.nomination.nomination.NominationViews.NominationView;
-import dev.charter.nomination.nomination.ReviewPlan;
-import dev.charter.contracts.voting.DecisionRule;
+import dev.charter.nomination.seat.NominationCommands.Submitted;
+import dev.charter.nomination.seat.NominationViews.DecisionView;
+import dev.charter.nomination.seat.NominationViews.DossierEntryView;
+import dev.charter.nomination.seat.NominationViews.EntryType;
+import dev.charter.nomination.seat.NominationViews.NominationView;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -67,17 +74,23 @@ final class NominationMapping {
                 .decidingBody(body(view.body(), view.bodyModuleId(), view.rule()));
     }
 
-    /** The answer to a submission, before the projection has caught up. */
-    static NominationSummary submitted(String nominationId, dev.charter.contracts.nominations.NominationKind kind,
-                                       String personId, dev.charter.contracts.registry.Role role, String moduleId,
-                                       String nominatedBy, Instant at, ReviewPlan plan,
-                                       dev.charter.nomination.nomination.ReviewCycle cycle) {
-        return new NominationSummary(nominationId, NominationKind.fromValue(kind.name()), personId,
-                Role.fromValue(role.name()), nominatedBy,
-                plan.viaReviewCycle() ? NominationStatus.SCHEDULED : NominationStatus.IN_REVIEW, time(at))
-                .moduleId(moduleId)
-                .reviewCycle(plan.viaReviewCycle() ? cycle(cycle) : null)
-                .decidingBody(body(plan.body(), plan.moduleId(), plan.rule()));
+    /** The answer to a submission, from what the aggregate applied (before the projection has caught up). */
+    static NominationSummary submitted(Submitted result, Instant at) {
+        NominationSubmitted submitted = result.submitted();
+        NominationScheduledForReview scheduled = result.scheduled();
+        return new NominationSummary(submitted.nominationId(), NominationKind.fromValue(submitted.kind().name()),
+                submitted.personId(), Role.fromValue(submitted.role().name()), submitted.nominatedBy().personId(),
+                scheduled != null ? NominationStatus.SCHEDULED : NominationStatus.IN_REVIEW, time(at))
+                .moduleId(submitted.moduleId())
+                .reviewCycle(scheduled == null ? null : cycle(new dev.charter.nomination.seat.ReviewCycle(
+                        scheduled.cycleId(), scheduled.meetingAt(), scheduled.cutOffAt())))
+                .decidingBody(body(submitted.decidingBody(), bodyModuleId(submitted), submitted.decisionRule()));
+    }
+
+    /** The module whose group decides: the nomination's own module when its maintainer group is the body. */
+    static String bodyModuleId(NominationSubmitted submitted) {
+        return submitted.decidingBody() == dev.charter.contracts.voting.BallotBody.MODULE_MAINTAINERS
+                ? submitted.moduleId() : null;
     }
 
     static Nomination detail(NominationView view, List<DossierEntryView> entries, BallotStatus ballot) {
@@ -109,6 +122,21 @@ final class NominationMapping {
                         .toList());
     }
 
+    static Testimonial testimonial(TestimonialAdded added, Instant at) {
+        return testimonial(new DossierEntryView(added.entryId(), EntryType.TESTIMONIAL, added.author(),
+                added.stance().name(), added.text(), List.of(), at));
+    }
+
+    static Letter letter(LetterOfSupportAdded added, Instant at) {
+        return letter(new DossierEntryView(added.entryId(), EntryType.LETTER, added.author(), added.kind().name(),
+                added.text(), List.of(), at));
+    }
+
+    static Evidence evidence(EvidenceAdded added, Instant at) {
+        return evidence(new DossierEntryView(added.entryId(), EntryType.EVIDENCE, added.author(),
+                added.category().name(), added.summary(), added.links(), at));
+    }
+
     static Testimonial testimonial(DossierEntryView entry) {
         return new Testimonial(entry.entryId(), author(entry.author()), TestimonialStance.fromValue(entry.label()),
                 entry.text(), time(entry.addedAt()));
@@ -135,7 +163,7 @@ final class NominationMapping {
                 .quorum(rule.quorum());
     }
 
-    static ReviewCycle cycle(dev.charter.nomination.nomination.ReviewCycle cycle) {
+    static ReviewCycle cycle(dev.charter.nomination.seat.ReviewCycle cycle) {
         return cycle == null ? null : new ReviewCycle(cycle.cycleId(), time(cycle.meetingAt()), time(cycle.cutOffAt()));
     }
 
@@ -166,7 +194,7 @@ final class NominationMapping {
         return new BallotStatus(view.ballotId(), view.requestId(), BallotStatus.StatusEnum.fromValue(view.status()),
                 view.electorate(),
                 view.recusals().stream().map(r -> new Recusal(r.personId(),
-                        Recusal.ReasonEnum.fromValue(r.reason().name())).detail(r.detail())).toList(),
+                        RecusalReason.fromValue(r.reason().name())).detail(r.detail())).toList(),
                 view.votes().stream().map(v -> new Vote(v.voterId())
                         .choice(v.choice() == null ? null : Vote.ChoiceEnum.fromValue(v.choice()))
                         .ranking(v.ranking()).comment(v.comment())).toList(),
@@ -203,6 +231,24 @@ final class NominationMapping {
                 view.candidates().stream().map(c -> candidate(view.electionId(), c)).toList(), ballots)
                 .electedLeadId(view.electedLeadId())
                 .electedAt(time(view.electedAt()));
+    }
+
+    /** A candidate as the election's event left them: standing, nominated by another, or declined. */
+    static Candidate candidate(String electionId, NominationEvent event) {
+        if (event instanceof NominationEvent.CandidacyDeclared declared) {
+            return new Candidate(electionId, declared.personId(), CandidateStatus.STANDING);
+        }
+        if (event instanceof NominationEvent.CandidateNominated nominated) {
+            return new Candidate(electionId, nominated.personId(), CandidateStatus.NOMINATED)
+                    .nominatedBy(nominated.nominatedBy());
+        }
+        if (event instanceof NominationEvent.CandidacyAccepted accepted) {
+            return new Candidate(electionId, accepted.personId(), CandidateStatus.STANDING);
+        }
+        if (event instanceof NominationEvent.CandidacyDeclined declined) {
+            return new Candidate(electionId, declined.personId(), CandidateStatus.DECLINED);
+        }
+        throw new IllegalArgumentException("Not a candidacy event: " + event);
     }
 
     static Candidate candidate(String electionId, CandidateView view) {

@@ -1,5 +1,7 @@
 package dev.charter.nomination.web;
 
+import dev.charter.platform.projection.ReadModel;
+import dev.charter.nomination.seat.NominationProjection;
 import dev.charter.api.nominations.NominationsApi;
 import dev.charter.api.nominations.model.BallotStatus;
 import dev.charter.api.nominations.model.ContributionsInput;
@@ -21,35 +23,34 @@ import dev.charter.api.nominations.model.TestimonialRequest;
 import dev.charter.api.nominations.model.WithdrawalRequest;
 import dev.charter.contracts.nominations.Contributions;
 import dev.charter.contracts.nominations.EvidenceCategory;
+import dev.charter.contracts.nominations.NominationEvent.EvidenceAdded;
+import dev.charter.contracts.nominations.NominationEvent.LetterOfSupportAdded;
+import dev.charter.contracts.nominations.NominationEvent.TestimonialAdded;
 import dev.charter.contracts.nominations.RemovalGrounds;
 import dev.charter.contracts.nominations.TestimonialStance;
 import dev.charter.contracts.registry.Role;
-import dev.charter.nomination.NominationSettings;
-import dev.charter.nomination.ballot.BallotCopy;
-import dev.charter.nomination.nomination.Eligibility;
-import dev.charter.nomination.nomination.NominationCommands.AddEvidence;
-import dev.charter.nomination.nomination.NominationCommands.AddLetterOfSupport;
-import dev.charter.nomination.nomination.NominationCommands.AddTestimonial;
-import dev.charter.nomination.nomination.NominationCommands.PublishDecision;
-import dev.charter.nomination.nomination.NominationCommands.SubmitNomination;
-import dev.charter.nomination.nomination.NominationCommands.WithdrawNomination;
-import dev.charter.nomination.nomination.NominationQueries;
-import dev.charter.nomination.nomination.NominationViews.DecisionView;
-import dev.charter.nomination.nomination.NominationViews.DossierEntryView;
-import dev.charter.nomination.nomination.NominationViews.EntryType;
-import dev.charter.nomination.nomination.NominationViews.NominationFilter;
-import dev.charter.nomination.nomination.NominationViews.NominationView;
-import dev.charter.nomination.nomination.ReviewPlan;
-import dev.charter.nomination.nomination.RosterFacts;
-import dev.charter.nomination.nomination.Verdict;
-import dev.charter.nomination.roster.ModuleFacts;
-import dev.charter.nomination.roster.PersonStanding;
-import dev.charter.nomination.roster.Roster;
+import dev.charter.nomination.copy.BallotCopy;
+import dev.charter.nomination.seat.NominationCommands.AddEvidence;
+import dev.charter.nomination.seat.NominationCommands.AddLetterOfSupport;
+import dev.charter.nomination.seat.NominationCommands.AddTestimonial;
+import dev.charter.nomination.seat.NominationCommands.PublishDecision;
+import dev.charter.nomination.seat.NominationCommands.SubmitNomination;
+import dev.charter.nomination.seat.NominationCommands.Submitted;
+import dev.charter.nomination.seat.NominationCommands.WithdrawNomination;
+import dev.charter.nomination.seat.NominationQueries;
+import dev.charter.nomination.seat.NominationViews.DecisionView;
+import dev.charter.nomination.seat.NominationViews.NominationFilter;
+import dev.charter.nomination.seat.NominationViews.NominationView;
+import dev.charter.nomination.seat.RosterFacts;
+import dev.charter.nomination.seat.Verdict;
 import dev.charter.platform.config.CharterProperties;
+import dev.charter.platform.roster.ModuleIds;
+import dev.charter.platform.roster.RosterReader;
 import dev.charter.platform.security.Actors;
 import dev.charter.platform.security.PersonIds;
 import dev.charter.platform.web.Cursors;
 import dev.charter.platform.web.GovernanceException;
+import dev.charter.platform.web.Text;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,11 +61,11 @@ import org.springframework.web.bind.annotation.RestController;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 
-/** Nominations (R9–R13): submission, dossier, withdrawal, the decision's reasoning, and reads. */
+/** Nominations: submission, dossier, withdrawal, the decision's reasoning, and reads. */
 @RestController
+@ReadModel(NominationProjection.PROCESSING_GROUP)
 public class NominationsController implements NominationsApi {
 
     private static final Logger log = LoggerFactory.getLogger(NominationsController.class);
@@ -72,19 +73,16 @@ public class NominationsController implements NominationsApi {
     private final CommandGateway commands;
     private final NominationQueries nominations;
     private final BallotCopy ballots;
-    private final Roster roster;
-    private final NominationSettings settings;
+    private final RosterReader roster;
     private final String rulesVersion;
     private final Clock clock;
 
     public NominationsController(CommandGateway commands, NominationQueries nominations, BallotCopy ballots,
-                                 Roster roster, NominationSettings settings, CharterProperties properties,
-                                 Clock clock) {
+                                 RosterReader roster, CharterProperties properties, Clock clock) {
         this.commands = commands;
         this.nominations = nominations;
         this.ballots = ballots;
         this.roster = roster;
-        this.settings = settings;
         this.rulesVersion = properties.getRulesVersion();
         this.clock = clock;
     }
@@ -95,10 +93,9 @@ public class NominationsController implements NominationsApi {
                                                           String after, Integer limit) {
         int size = Cursors.limit(limit);
         NominationFilter filter = new NominationFilter(open,
-                status == null ? null : dev.charter.nomination.nomination.Nomination.Status.valueOf(status.getValue()),
+                status == null ? null : dev.charter.nomination.seat.Nomination.Status.valueOf(status.getValue()),
                 kind == null ? null : dev.charter.contracts.nominations.NominationKind.valueOf(kind.getValue()),
-                moduleId(moduleId), personId == null ? null : personId.trim().toLowerCase(Locale.ROOT),
-                cycleId == null || cycleId.isBlank() ? null : cycleId.trim());
+                ModuleIds.canonical(moduleId), PersonIds.canonical(personId), Text.blankToNull(cycleId));
         List<NominationView> rows = nominations.list(filter, Cursors.decodePosition(after), size + 1);
         NominationPage page = new NominationPage(rows.stream().limit(size).map(NominationMapping::summary).toList());
         page.next(Cursors.next(rows, size, row -> row.seq()));
@@ -110,21 +107,17 @@ public class NominationsController implements NominationsApi {
         String actor = Actors.require();
         var kind = dev.charter.contracts.nominations.NominationKind.valueOf(request.getKind().getValue());
         Role role = request.getRole() == null ? null : Role.valueOf(request.getRole().getValue());
-        String moduleId = moduleId(request.getModuleId());
-        String lead = roster.lead().orElse(null);
-        String personId = subject(request, kind, lead);
-        ModuleFacts module = moduleId == null ? null : roster.module(moduleId).orElse(null);
-        RosterFacts facts = new RosterFacts(roster.standing(actor), roster.standing(personId), lead, module);
+        String personId = Text.blankToNull(request.getPersonId()) == null ? null
+                : PersonIds.normalize(request.getPersonId());
+        String moduleId = ModuleIds.canonical(request.getModuleId());
         String nominationId = UUID.randomUUID().toString();
         Instant now = clock.instant();
-        commands.sendAndWait(new SubmitNomination(nominationId, kind, personId, role, moduleId,
+        Submitted submitted = commands.sendAndWait(new SubmitNomination(nominationId, kind, personId, role, moduleId,
                 request.getStatement(), contributions(request.getContributions()), grounds(request.getGrounds()), now,
-                facts));
-        ReviewPlan plan = ReviewPlan.of(kind, module);
-        log.info("{} nominated {} ({}{}): nomination {}", actor, personId, kind,
+                RosterFacts.read(roster, actor, personId, moduleId)));
+        log.info("{} nominated {} ({}{}): nomination {}", actor, submitted.submitted().personId(), kind,
                 moduleId == null ? "" : " of " + moduleId, nominationId);
-        return ResponseEntity.status(HttpStatus.CREATED).body(NominationMapping.submitted(nominationId, kind, personId,
-                Eligibility.seatOf(kind, role), moduleId, actor, now, plan, settings.cycles().cycleFor(now)));
+        return ResponseEntity.status(HttpStatus.CREATED).body(NominationMapping.submitted(submitted, now));
     }
 
     @Override
@@ -138,35 +131,26 @@ public class NominationsController implements NominationsApi {
     @Override
     public ResponseEntity<Testimonial> addTestimonial(String nominationId, TestimonialRequest request,
                                                       String idempotencyKey) {
-        PersonStanding author = roster.standing(Actors.require());
-        String entryId = UUID.randomUUID().toString();
-        TestimonialStance stance = TestimonialStance.valueOf(request.getStance().getValue());
-        commands.sendAndWait(new AddTestimonial(nominationId, entryId, author, stance, request.getText()));
-        return ResponseEntity.status(HttpStatus.CREATED).body(NominationMapping.testimonial(
-                entry(entryId, EntryType.TESTIMONIAL, author, stance.name(), request.getText(), List.of())));
+        TestimonialAdded added = commands.sendAndWait(new AddTestimonial(nominationId, UUID.randomUUID().toString(),
+                roster.standing(Actors.require()), TestimonialStance.valueOf(request.getStance().getValue()),
+                request.getText()));
+        return ResponseEntity.status(HttpStatus.CREATED).body(NominationMapping.testimonial(added, clock.instant()));
     }
 
     @Override
     public ResponseEntity<Letter> addLetterOfSupport(String nominationId, LetterRequest request,
                                                      String idempotencyKey) {
-        PersonStanding author = roster.standing(Actors.require());
-        String entryId = UUID.randomUUID().toString();
-        commands.sendAndWait(new AddLetterOfSupport(nominationId, entryId, author, request.getText()));
-        String kind = author.maintainer() ? "MAINTAINER" : "STAKEHOLDER";
-        return ResponseEntity.status(HttpStatus.CREATED).body(NominationMapping.letter(
-                entry(entryId, EntryType.LETTER, author, kind, request.getText(), List.of())));
+        LetterOfSupportAdded added = commands.sendAndWait(new AddLetterOfSupport(nominationId,
+                UUID.randomUUID().toString(), roster.standing(Actors.require()), request.getText()));
+        return ResponseEntity.status(HttpStatus.CREATED).body(NominationMapping.letter(added, clock.instant()));
     }
 
     @Override
     public ResponseEntity<Evidence> addEvidence(String nominationId, EvidenceRequest request, String idempotencyKey) {
-        PersonStanding author = roster.standing(Actors.require());
-        String entryId = UUID.randomUUID().toString();
-        EvidenceCategory category = EvidenceCategory.valueOf(request.getCategory().getValue());
-        commands.sendAndWait(new AddEvidence(nominationId, entryId, author, category, request.getSummary(),
-                request.getLinks()));
-        return ResponseEntity.status(HttpStatus.CREATED).body(NominationMapping.evidence(
-                entry(entryId, EntryType.EVIDENCE, author, category.name(), request.getSummary(),
-                        Eligibility.links(request.getLinks()))));
+        EvidenceAdded added = commands.sendAndWait(new AddEvidence(nominationId, UUID.randomUUID().toString(),
+                roster.standing(Actors.require()), EvidenceCategory.valueOf(request.getCategory().getValue()),
+                request.getSummary(), request.getLinks()));
+        return ResponseEntity.status(HttpStatus.CREATED).body(NominationMapping.evidence(added, clock.instant()));
     }
 
     @Override
@@ -189,33 +173,6 @@ public class NominationsController implements NominationsApi {
         return ResponseEntity.ok(NominationMapping.decision(decision));
     }
 
-    /** The nominee or subject: for LEAD_REMOVAL and LEAD_UNAVAILABLE the lead when none is named. */
-    private static String subject(NominationRequest request, dev.charter.contracts.nominations.NominationKind kind,
-                                  String lead) {
-        if (request.getPersonId() != null && !request.getPersonId().isBlank()) {
-            return PersonIds.normalize(request.getPersonId());
-        }
-        return switch (kind) {
-            case LEAD_REMOVAL, LEAD_UNAVAILABLE -> {
-                if (lead == null) {
-                    throw new GovernanceException.Conflict("lead-seat-vacant", Eligibility.ruleOf(kind),
-                            "The lead seat is vacant.");
-                }
-                yield lead;
-            }
-            default -> throw new GovernanceException.BadInput("person-required",
-                    "A " + kind + " nomination names the person (personId).")
-                    .withViolations(List.of(dev.charter.platform.web.Problems.violation("personId",
-                            "must not be blank")));
-        };
-    }
-
-    private DossierEntryView entry(String entryId, EntryType type, PersonStanding author, String label, String text,
-                                   List<String> links) {
-        return new DossierEntryView(entryId, type, author.asAuthor(), label, text == null ? null : text.trim(), links,
-                clock.instant());
-    }
-
     private static Contributions contributions(ContributionsInput input) {
         return input == null ? null : new Contributions(input.getSummary(), input.getLinks());
     }
@@ -223,10 +180,6 @@ public class NominationsController implements NominationsApi {
     private static RemovalGrounds grounds(GroundsInput input) {
         return input == null ? null : new RemovalGrounds(input.getActivity(), input.getChangedDirection(),
                 input.getUnfitness(), input.getConflictsOfInterest());
-    }
-
-    static String moduleId(String moduleId) {
-        return moduleId == null || moduleId.isBlank() ? null : moduleId.trim().toLowerCase(Locale.ROOT);
     }
 
     private static GovernanceException notFound(String nominationId) {

@@ -10,7 +10,7 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 
-/** The core maintainers' quarterly review calendar (R9). */
+/** The core maintainers' quarterly review calendar. */
 @RestController
 public class ReviewCyclesController implements ReviewCyclesApi {
 

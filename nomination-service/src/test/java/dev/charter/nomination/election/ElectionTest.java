@@ -34,7 +34,7 @@ import static dev.charter.nomination.Fixtures.SETTINGS;
 import static dev.charter.nomination.Fixtures.WINDOW;
 import static dev.charter.nomination.Fixtures.core;
 import static dev.charter.nomination.Fixtures.maintainerOf;
-import static dev.charter.nomination.Fixtures.refusal;
+import static dev.charter.testsupport.Refusals.refusal;
 
 /** The Election aggregate: the election of a new lead by ranked-choice voting (R13). */
 class ElectionTest {
@@ -72,11 +72,12 @@ class ElectionTest {
     }
 
     @Test
-    @DisplayName("R13: a core maintainer declares their candidacy")
+    @DisplayName("R13: a core maintainer declares their candidacy; the answer is the event applied")
     void declares() {
         fixture.given(opened())
                 .when(new DeclareCandidacy(ID, core("grace"), core("grace"), T0))
-                .expectEvents(new CandidacyDeclared(ID, "grace"));
+                .expectEvents(new CandidacyDeclared(ID, "grace"))
+                .expectResultMessagePayload(new CandidacyDeclared(ID, "grace"));
     }
 
     @Test
@@ -84,13 +85,29 @@ class ElectionTest {
     void nominatedAndAccepts() {
         fixture.given(opened())
                 .when(new DeclareCandidacy(ID, core("grace"), core("linus"), T0))
-                .expectEvents(new CandidateNominated(ID, "linus", "grace"));
+                .expectEvents(new CandidateNominated(ID, "linus", "grace"))
+                .expectResultMessagePayload(new CandidateNominated(ID, "linus", "grace"));
         fixture.given(opened(new CandidateNominated(ID, "linus", "grace")))
-                .when(new AcceptCandidacy(ID, core("linus"), T0))
-                .expectEvents(new CandidacyAccepted(ID, "linus"));
+                .when(new AcceptCandidacy(ID, "linus", core("linus"), T0))
+                .expectEvents(new CandidacyAccepted(ID, "linus"))
+                .expectResultMessagePayload(new CandidacyAccepted(ID, "linus"));
         fixture.given(opened())
-                .when(new AcceptCandidacy(ID, core("linus"), T0))
+                .when(new AcceptCandidacy(ID, "linus", core("linus"), T0))
                 .expectException(refusal(GovernanceException.Conflict.class, "not-nominated", "R13"));
+    }
+
+    @Test
+    @DisplayName("R13: a core maintainer answers only for their own candidacy (403)")
+    void answersForThemselves() {
+        fixture.given(opened(new CandidateNominated(ID, "linus", "grace")))
+                .when(new AcceptCandidacy(ID, "linus", core("grace"), T0))
+                .expectException(refusal(GovernanceException.NotAllowed.class, "not-the-candidate", "R13"));
+        fixture.given(opened(new CandidateNominated(ID, "linus", "grace")))
+                .when(new DeclineCandidacy(ID, "linus", core("grace"), T0))
+                .expectException(refusal(GovernanceException.NotAllowed.class, "not-the-candidate", "R13"));
+        fixture.given(opened(new CandidateNominated(ID, "linus", "grace")))
+                .when(new AcceptCandidacy(ID, " Linus ", core("linus"), T0))
+                .expectEvents(new CandidacyAccepted(ID, "linus"));
     }
 
     @Test
@@ -129,7 +146,7 @@ class ElectionTest {
                 .andGivenCommands(new OpenElection(ID, "vacancy-1", "ada", VacancyReason.REMOVED,
                                 List.of("ada", "grace", "linus"), T0),
                         new DeclareCandidacy(ID, core("grace"), core("grace"), T0))
-                .when(new DeclineCandidacy(ID, core("linus"), now))
+                .when(new DeclineCandidacy(ID, "linus", core("linus"), now))
                 .expectEvents(new CandidacyDeclined(ID, "linus"),
                         new LeadElectionBallotRequested(ID, electionBallot(1, List.of("grace"), now)))
                 .expectNoScheduledDeadlines();
@@ -181,7 +198,7 @@ class ElectionTest {
         reopened.add(new ElectionInconclusive(ID, "ballot-1", BallotOutcome.NO_QUORUM));
         reopened.add(new CandidacyWindowReopened(ID, closed.plus(WINDOW), "the ballot elected no one"));
         fixture.given(reopened)
-                .when(new DeclineCandidacy(ID, core("linus"), closed))
+                .when(new DeclineCandidacy(ID, "linus", core("linus"), closed))
                 .expectEvents(new CandidacyDeclined(ID, "linus"),
                         new LeadElectionBallotRequested(ID, electionBallot(2, List.of("grace"), closed)));
     }

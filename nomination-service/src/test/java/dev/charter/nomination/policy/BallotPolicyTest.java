@@ -14,8 +14,8 @@ import dev.charter.contracts.voting.TallySummary;
 import dev.charter.contracts.voting.VotingEvent.BallotClosed;
 import dev.charter.contracts.voting.VotingEvent.BallotOpened;
 import dev.charter.nomination.election.ElectionCommands.RecordElectionBallotClosed;
-import dev.charter.nomination.nomination.NominationCommands.RecordReviewBallotClosed;
-import dev.charter.nomination.nomination.NominationCommands.RecordReviewBallotOpened;
+import dev.charter.nomination.seat.NominationCommands.RecordReviewBallotClosed;
+import dev.charter.nomination.seat.NominationCommands.RecordReviewBallotOpened;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 

@@ -1,5 +1,6 @@
 package dev.charter.platform.audit;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.charter.contracts.EventCatalog;
@@ -15,6 +16,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -74,7 +76,8 @@ public class AuditChain {
         return append(id, globalIndex, subject, type, CanonicalJson.write(mapper, document));
     }
 
-    private Link append(String eventId, long globalIndex, String aggregateId, String type, String canonical) {
+    /** Appends a canonical document at the head of the chain, unless that event id is chained already. */
+    public Link append(String eventId, long globalIndex, String aggregateId, String type, String canonical) {
         jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('charter-audit-chain'))").query().singleRow();
         Optional<Link> existing = find(eventId);
         if (existing.isPresent()) {
@@ -100,41 +103,45 @@ public class AuditChain {
                 ? tracked.trackingToken().position().getAsLong() : -1L;
     }
 
-    /** Whether a link is one of the service's own records rather than a public event. */
-    public boolean isRecord(Link link) {
-        return catalog.isChainRecord(link.eventType());
-    }
-
-    /** The data of a link's canonical document. */
-    public com.fasterxml.jackson.databind.JsonNode data(Link link) {
-        try {
-            return mapper.readTree(link.canonicalJson()).path("data");
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException("Unreadable canonical document of link " + link.sequence(), e);
-        }
-    }
-
     /**
      * The canonical document of an event: its id, type, subject (aggregate id), aggregate sequence,
      * time, metadata and data.
      */
     public String canonicalJson(EventMessage<?> event) {
-        ObjectNode document = mapper.createObjectNode();
-        document.put("id", event.getIdentifier());
-        document.put("type", catalog.typeOf(event.getPayloadType()));
+        Map<String, Object> metadata = new java.util.HashMap<>(event.getMetaData());
+        String subject = null;
+        Long sequence = null;
         if (event instanceof DomainEventMessage<?> domain) {
-            document.put("subject", domain.getAggregateIdentifier());
-            document.put("sequence", domain.getSequenceNumber());
+            subject = domain.getAggregateIdentifier();
+            sequence = domain.getSequenceNumber();
         }
-        document.put("time", event.getTimestamp().toString());
+        return canonicalJson(mapper, event.getIdentifier(), catalog.typeOf(event.getPayloadType()), subject, sequence,
+                event.getTimestamp(), metadata, mapper.valueToTree(event.getPayload()));
+    }
+
+    /**
+     * The canonical document from its parts (DESIGN §4, audit.yaml): {@code id}, {@code type}, {@code subject} and
+     * {@code sequence} when the event has an aggregate, {@code time} (ISO-8601 instant), the metadata {@code actor},
+     * {@code correlationId}, {@code causationId}, {@code rulesVersion} when present, and {@code data}; keys sorted.
+     */
+    public static String canonicalJson(ObjectMapper mapper, String id, String type, String subject, Long sequence,
+                                       Instant time, Map<String, ?> metadata, JsonNode data) {
+        ObjectNode document = mapper.createObjectNode();
+        document.put("id", id);
+        document.put("type", type);
+        if (subject != null) {
+            document.put("subject", subject);
+            document.put("sequence", sequence);
+        }
+        document.put("time", time.toString());
         for (String key : List.of(EventMetadata.ACTOR, EventMetadata.CORRELATION_ID, EventMetadata.CAUSATION_ID,
                 EventMetadata.RULES_VERSION)) {
-            Object value = event.getMetaData().get(key);
+            Object value = metadata.get(key);
             if (value != null) {
                 document.put(key, value.toString());
             }
         }
-        document.set("data", mapper.valueToTree(event.getPayload()));
+        document.set("data", data);
         return CanonicalJson.write(mapper, document);
     }
 
@@ -169,6 +176,12 @@ public class AuditChain {
         }
     }
 
+
+    /** The link at a position. */
+    public Optional<Link> at(long sequence) {
+        return jdbc.sql("SELECT * FROM audit_chain WHERE chain_seq = ?").param(sequence).query(AuditChain::link)
+                .optional();
+    }
 
     private static Link link(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
         return new Link(rs.getLong("chain_seq"), rs.getString("event_id"), rs.getString("aggregate_id"),

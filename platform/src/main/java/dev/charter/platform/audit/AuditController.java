@@ -42,10 +42,26 @@ public class AuditController implements AuditApi {
 
     @Override
     public ResponseEntity<ChainVerification> verifyChain() {
-        AuditVerifier.Verdict verdict = verifier.recentVerdict();
-        return ResponseEntity.ok(new ChainVerification(verdict.valid(), verdict.checked(), verdict.length(),
-                verdict.headHash(), verdict.unchained())
-                .firstInvalidSequence(verdict.firstInvalidSequence()).problem(verdict.problem()));
+        return ResponseEntity.ok(verification(verifier.verifyIncrementally()));
+    }
+
+    @Override
+    public ResponseEntity<ChainVerification> verifyWholeChain() {
+        return ResponseEntity.ok(verification(verifier.verify()));
+    }
+
+    private static ChainVerification verification(AuditVerifier.Verdict verdict) {
+        return new ChainVerification(verdict.valid(), verdict.checked(), verdict.length(), verdict.headHash(),
+                verdict.unchained())
+                .firstInvalidSequence(verdict.firstInvalidSequence()).problem(verdict.problem())
+                .mode(ChainVerification.ModeEnum.fromValue(verdict.mode().name()))
+                .fromSequence(verdict.fromSequence())
+                .verifiedAt(time(verdict.verifiedAt()))
+                .fullyVerifiedAt(time(verdict.fullyVerifiedAt()));
+    }
+
+    private static java.time.OffsetDateTime time(java.time.Instant instant) {
+        return instant == null ? null : instant.atOffset(java.time.ZoneOffset.UTC);
     }
 
     @Override

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.charter.contracts.EventUpcasters;
 import dev.charter.platform.config.CharterProperties;
+import dev.charter.platform.jdbc.Columns;
 import dev.charter.platform.messaging.CommandMetadataInterceptor;
 import dev.charter.platform.messaging.DeadlineMetadataInterceptor;
 import dev.charter.platform.messaging.EventMetadata;
@@ -114,6 +115,13 @@ public class AxonPersistenceAutoConfiguration {
                 .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .build();
+    }
+
+    /** How projections and copies store instants, enums, decision rules and JSON (with the event mapper). */
+    @Bean
+    @ConditionalOnMissingBean
+    public Columns columns(ObjectMapper defaultAxonObjectMapper) {
+        return new Columns(defaultAxonObjectMapper);
     }
 
     /** The upcasters of the public events (api-contracts); the event store and the consumers apply them. */

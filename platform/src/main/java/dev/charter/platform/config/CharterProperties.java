@@ -112,6 +112,13 @@ public class CharterProperties {
             this.wait = wait;
         }
     }
+    private final Audit audit = new Audit();
+    /**
+     * Persons who may run operations: rebuild a read model (admin API), re-publish a parked event, re-drive a dead
+     * letter (actuator). Empty: any authenticated person, but only while the development token issuer is on; in
+     * production, list them (see {@code dev.charter.platform.security.Operators}).
+     */
+    private List<String> operators = new ArrayList<>();
 
     public String getService() {
         return service;
@@ -159,6 +166,31 @@ public class CharterProperties {
 
     public Security getSecurity() {
         return security;
+    }
+
+    public Audit getAudit() {
+        return audit;
+    }
+
+    public List<String> getOperators() {
+        return operators;
+    }
+
+    public void setOperators(List<String> operators) {
+        this.operators = operators;
+    }
+
+    public static class Audit {
+        /** How long an anonymous caller of the verification gets the last verdict instead of a new run. */
+        private Duration verificationCache = Duration.ofSeconds(10);
+
+        public Duration getVerificationCache() {
+            return verificationCache;
+        }
+
+        public void setVerificationCache(Duration verificationCache) {
+            this.verificationCache = verificationCache;
+        }
     }
 
     /** The actor of actions the service takes on its own. */
@@ -340,22 +372,9 @@ public class CharterProperties {
 
     public static class Security {
         private final DevIssuer devIssuer = new DevIssuer();
-        /**
-         * Persons who may use the operators' actuator operations (re-publish a parked event, re-drive a dead
-         * letter) with their bearer token; nobody when empty.
-         */
-        private List<String> operators = new ArrayList<>();
 
         public DevIssuer getDevIssuer() {
             return devIssuer;
-        }
-
-        public List<String> getOperators() {
-            return operators;
-        }
-
-        public void setOperators(List<String> operators) {
-            this.operators = operators;
         }
     }
 

@@ -9,6 +9,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
@@ -51,7 +52,9 @@ public class ConsumingAutoConfiguration {
         return new DeadLettersEndpoint(deadLetters);
     }
 
+    /** Off ({@code charter.consumer.enabled=false}) only for offline tools, e.g. rebuilding a read model. */
     @Bean
+    @ConditionalOnProperty(prefix = "charter.consumer", name = "enabled", matchIfMissing = true)
     public InboundEventListener inboundEventListener(InboundEventDispatcher dispatcher, KafkaProperties kafka,
                                                      CharterProperties properties,
                                                      ObjectProvider<MeterRegistry> meterRegistry) {

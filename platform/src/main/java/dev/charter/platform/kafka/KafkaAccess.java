@@ -56,6 +56,21 @@ public final class KafkaAccess {
         return bindings;
     }
 
+    /** The user of auditors ({@code charter-audit}): in Kubernetes a KafkaUser of this name. */
+    public static final String AUDITOR = "charter-auditor";
+
+    /**
+     * The ACLs of an auditor (DESIGN §8): read every stream from the beginning, nothing else — no write, no consumer
+     * group (it commits nothing), no dead letters.
+     */
+    public static List<AclBinding> auditorBindings(String principal, String topicPrefix) {
+        List<AclBinding> bindings = new ArrayList<>();
+        for (EventStream stream : EventStream.values()) {
+            topic(bindings, principal, topicPrefix + stream.topic(), AclOperation.READ, AclOperation.DESCRIBE);
+        }
+        return bindings;
+    }
+
     /** The consumer group of a service (without prefix). */
     public static String group(String service) {
         return "charter-" + service;

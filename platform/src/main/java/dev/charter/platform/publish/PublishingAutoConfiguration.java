@@ -6,6 +6,7 @@ import dev.charter.platform.audit.AuditChain;
 import dev.charter.platform.audit.AuditController;
 import dev.charter.platform.audit.AuditVerifier;
 import dev.charter.platform.axon.AxonPersistenceAutoConfiguration;
+import dev.charter.platform.axon.ContractUpcasters;
 import dev.charter.platform.config.CharterProperties;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.message.Encoding;
@@ -22,9 +23,8 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
-import org.springframework.core.env.Environment;
-import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.core.env.Environment;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -33,8 +33,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
 
 import javax.sql.DataSource;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -51,10 +53,11 @@ public class PublishingAutoConfiguration {
     }
 
     @Bean
-    public AuditVerifier auditVerifier(AuditChain auditChain, EventStorageEngine eventStorageEngine,
-                                       Environment environment) {
-        return new AuditVerifier(auditChain, eventStorageEngine, environment.getProperty(
-                "charter.audit.verification-interval", java.time.Duration.class, java.time.Duration.ofSeconds(30)));
+    public AuditVerifier auditVerifier(DataSource dataSource, PlatformTransactionManager transactionManager,
+                                       ObjectMapper defaultAxonObjectMapper, ContractUpcasters upcasters, Clock clock,
+                                       CharterProperties properties) {
+        return new AuditVerifier(dataSource, transactionManager, defaultAxonObjectMapper, upcasters.all(), clock,
+                properties.getAudit().getVerificationCache());
     }
 
     @Bean

@@ -6,6 +6,7 @@ import dev.charter.contracts.registry.RegistryEvent.MaintainerAppointed;
 import dev.charter.contracts.registry.RegistryEvent.MaintainerRemoved;
 import dev.charter.contracts.registry.RegistryEvent.ModuleAdded;
 import dev.charter.contracts.registry.RegistryEvent.ModuleDecisionRuleChanged;
+import dev.charter.contracts.registry.RegistryEvent.ModuleInactivityPeriodChanged;
 import dev.charter.contracts.registry.RegistryEvent.ModuleNominationProcessChanged;
 import dev.charter.contracts.registry.RegistryEvent.ModuleRescoped;
 import dev.charter.contracts.registry.RegistryEvent.ModuleRetired;
@@ -14,6 +15,7 @@ import dev.charter.contracts.registry.RegistryEvent.PersonRegistered;
 import dev.charter.contracts.registry.Role;
 import dev.charter.contracts.voting.DecisionRule;
 import dev.charter.platform.consume.InboundEventHandler;
+import dev.charter.platform.jdbc.Columns;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -21,9 +23,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * A service's own copy of the roster (DESIGN §2: no service reads another's database), built from the
  * registry's public events on {@code charter.registry.v1}: persons, the seats held now in every body (module
- * groups, core maintainers, the lead seat), modules with their nomination process and decision rule, and the
- * declared conflicts of interest in force. Tables {@code roster_*}; the service reads them with its own
- * queries. Switched on with {@code charter.roster-copy.enabled=true}. Idempotent: the platform skips a
+ * groups, core maintainers, the lead seat), modules with their nomination process, decision rule and inactivity
+ * period, and the declared conflicts of interest in force. Tables {@code roster_*}, read only through
+ * {@link RosterReader}. Switched on with {@code charter.roster-copy.enabled=true}. Idempotent: the platform skips a
  * re-delivered event id, and every statement is an upsert or a delete that a second run leaves unchanged.
  */
 public class RosterCopy {
@@ -64,12 +66,15 @@ public class RosterCopy {
     @InboundEventHandler
     public void on(ModuleAdded event) {
         DecisionRule rule = event.decisionRule() == null ? DecisionRule.majority() : event.decisionRule();
-        jdbc.sql("""
-                        INSERT INTO roster_module (module_id, name, status, nomination_process, decision_method,
-                                                   decision_threshold, decision_base, decision_quorum)
-                        VALUES (?, ?, 'ACTIVE', ?, ?, ?, ?, ?) ON CONFLICT (module_id) DO NOTHING""")
-                .params(event.moduleId(), event.name(), event.nominationProcess().name(), rule.method().name(),
-                        rule.threshold(), rule.base() == null ? null : rule.base().name(), rule.quorum())
+        Columns.decisionRule(jdbc.sql("""
+                                INSERT INTO roster_module (module_id, name, status, nomination_process, decision_method,
+                                                           decision_threshold, decision_base, decision_quorum,
+                                                           inactivity_period_days)
+                                VALUES (:module, :name, 'ACTIVE', :process, :decision_method, :decision_threshold,
+                                        :decision_base, :decision_quorum, :days)
+                                ON CONFLICT (module_id) DO NOTHING"""), "decision", rule)
+                .param("module", event.moduleId()).param("name", event.name())
+                .param("process", event.nominationProcess().name()).param("days", event.inactivityPeriodDays())
                 .update();
     }
 
@@ -86,20 +91,24 @@ public class RosterCopy {
 
     @InboundEventHandler
     public void on(ModuleDecisionRuleChanged event) {
-        DecisionRule rule = event.decisionRule();
-        jdbc.sql("""
-                        UPDATE roster_module SET decision_method = ?, decision_threshold = ?, decision_base = ?,
-                                                 decision_quorum = ?
-                        WHERE module_id = ?""")
-                .params(rule.method().name(), rule.threshold(), rule.base() == null ? null : rule.base().name(),
-                        rule.quorum(), event.moduleId())
-                .update();
+        Columns.decisionRule(jdbc.sql("""
+                                UPDATE roster_module SET decision_method = :decision_method,
+                                    decision_threshold = :decision_threshold, decision_base = :decision_base,
+                                    decision_quorum = :decision_quorum
+                                WHERE module_id = :module"""), "decision", event.decisionRule())
+                .param("module", event.moduleId()).update();
     }
 
     @InboundEventHandler
     public void on(ModuleNominationProcessChanged event) {
         jdbc.sql("UPDATE roster_module SET nomination_process = ? WHERE module_id = ?")
                 .params(event.nominationProcess().name(), event.moduleId()).update();
+    }
+
+    @InboundEventHandler
+    public void on(ModuleInactivityPeriodChanged event) {
+        jdbc.sql("UPDATE roster_module SET inactivity_period_days = ? WHERE module_id = ?")
+                .params(event.inactivityPeriodDays(), event.moduleId()).update();
     }
 
     @InboundEventHandler
@@ -124,7 +133,7 @@ public class RosterCopy {
     }
 
     /** The module column of a seat: the module, or "" for the core maintainers and the lead seat. */
-    public static String moduleKey(String moduleId) {
+    static String moduleKey(String moduleId) {
         return moduleId == null ? "" : moduleId;
     }
 }

@@ -12,7 +12,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-/** The roster copy of the services that need one ({@code charter.roster-copy.enabled=true}), with its tables. */
+/**
+ * The roster copy of the services that need one ({@code charter.roster-copy.enabled=true}): its tables, the
+ * {@link RosterCopy} that fills them from the registry's stream, and the {@link RosterReader} that answers from them.
+ */
 @AutoConfiguration
 @ConditionalOnProperty(prefix = "charter.roster-copy", name = "enabled", havingValue = "true")
 public class RosterCopyAutoConfiguration {
@@ -24,12 +27,15 @@ public class RosterCopyAutoConfiguration {
         return new RosterCopy(JdbcClient.create(dataSource));
     }
 
-    /** A person has standing while the copy shows them a seat in some body. */
+    /** A person has standing while the copy shows them a seat in some body (a maintainer, the lead). */
     @Bean
-    public dev.charter.platform.web.Standing rosterCopyStanding(DataSource dataSource) {
-        org.springframework.jdbc.core.simple.JdbcClient jdbc = org.springframework.jdbc.core.simple.JdbcClient.create(dataSource);
-        return person -> jdbc.sql("SELECT count(*) FROM roster_seat WHERE person_id = ?").param(person)
-                .query(Integer.class).single() > 0;
+    public dev.charter.platform.web.Standing rosterCopyStanding(RosterReader rosterReader) {
+        return person -> rosterReader.standing(person).maintainer();
+    }
+
+    @Bean
+    public RosterReader rosterReader(DataSource dataSource) {
+        return new RosterReader(JdbcClient.create(dataSource));
     }
 
     @Bean

@@ -5,7 +5,6 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -21,7 +20,7 @@ public final class Actors {
     public static Optional<String> current() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication instanceof JwtAuthenticationToken jwt && jwt.getName() != null) {
-            return Optional.of(jwt.getName().toLowerCase(Locale.ROOT));
+            return Optional.ofNullable(PersonIds.canonical(jwt.getName()));
         }
         return Optional.empty();
     }

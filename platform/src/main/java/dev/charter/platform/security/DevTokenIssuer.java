@@ -27,7 +27,6 @@ import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Locale;
 
 /**
  * The development token issuer of the local stack and the tests: signs RS256 tokens for any person with
@@ -64,7 +63,7 @@ public class DevTokenIssuer {
     public String issue(String personId, Instant issuedAt, Duration lifetime) {
         JwtClaimsSet claims = JwtClaimsSet.builder()
                 .issuer(ISSUER)
-                .subject(personId.toLowerCase(Locale.ROOT))
+                .subject(PersonIds.canonical(personId))
                 .audience(java.util.List.of(AUDIENCE))
                 .issuedAt(issuedAt)
                 .expiresAt(issuedAt.plus(lifetime))

@@ -16,18 +16,29 @@ public final class PersonIds {
     private PersonIds() {
     }
 
+    /** The stored form of a handle; a handle that is not an individual's is a 400. */
     public static String normalize(String handle) {
         if (handle == null) {
             throw new GovernanceException.BadInput("invalid-person-id", "A person id is required.");
         }
-        String id = handle.trim().toLowerCase(Locale.ROOT);
-        if (id.startsWith("@")) {
-            id = id.substring(1);
-        }
+        String id = lowerCase(handle);
         if (!HANDLE.matcher(id).matches()) {
             throw new GovernanceException.BadInput("invalid-person-id",
                     "'" + handle + "' is not a GitHub-style handle of an individual (R2).");
         }
         return id;
+    }
+
+    /**
+     * The stored form of an id that needs no check, such as a filter or a comparison: trimmed, lower-case,
+     * without a leading {@code @}; null for null or blank.
+     */
+    public static String canonical(String handle) {
+        return handle == null || handle.isBlank() ? null : lowerCase(handle);
+    }
+
+    private static String lowerCase(String handle) {
+        String id = handle.trim().toLowerCase(Locale.ROOT);
+        return id.startsWith("@") ? id.substring(1) : id;
     }
 }

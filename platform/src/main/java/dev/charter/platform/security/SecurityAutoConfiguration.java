@@ -26,7 +26,8 @@ import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 /**
  * Reads are public (governance is public); every write needs a bearer JWT whose {@code sub} is the acting
- * person (DESIGN §5). Which writes a person may make is decided by each service from its roster.
+ * person (DESIGN §5). Which writes a person may make is decided by each service from its roster. The operations API
+ * ({@code /api/v1/admin}) needs an authenticated operator for reads too.
  * Production verifies tokens of the configured issuer
  * ({@code spring.security.oauth2.resourceserver.jwt.issuer-uri} or {@code jwk-set-uri}).
  */
@@ -62,8 +63,8 @@ public class SecurityAutoConfiguration {
 
     /**
      * The person is the token's {@code sub}, or the claim named by
-     * {@code spring.security.oauth2.resourceserver.jwt.principal-claim-name}; operators
-     * ({@code charter.security.operators}) get the operator role.
+     * {@code spring.security.oauth2.resourceserver.jwt.principal-claim-name}; operators ({@link Operators}) get the
+     * operator role.
      */
     @Bean
     @ConditionalOnMissingBean(JwtAuthenticationConverter.class)
@@ -74,8 +75,7 @@ public class SecurityAutoConfiguration {
         converter.setPrincipalClaimName(claim);
         converter.setJwtGrantedAuthoritiesConverter(jwt -> {
             String person = jwt.getClaimAsString(claim);
-            return person != null && properties.getSecurity().getOperators().stream()
-                    .anyMatch(operator -> operator.equalsIgnoreCase(person))
+            return Operators.isOperator(properties, person)
                     ? List.<GrantedAuthority>of(new SimpleGrantedAuthority(OPERATOR)) : List.of();
         });
         return converter;
@@ -101,8 +101,10 @@ public class SecurityAutoConfiguration {
                 .logout(AbstractHttpConfigurer::disable)
                 .requestCache(AbstractHttpConfigurer::disable)
                 .authorizeHttpRequests(requests -> requests
-                        // the operators' actuator operations (parked events, dead letters): on the management port
+                        // the operators' actuator operations (parked events, dead letters): on the management port;
+                        // the operations API (projection rebuilds): operators, decided by ProjectionsController
                         .requestMatchers(HttpMethod.POST, "/actuator/**").hasAuthority(OPERATOR)
+                        .requestMatchers("/api/v1/admin/**").authenticated()
                         .requestMatchers(HttpMethod.GET, "/**").permitAll()
                         .requestMatchers(HttpMethod.HEAD, "/**").permitAll()
                         .requestMatchers(HttpMethod.OPTIONS, "/**").permitAll()

@@ -1,9 +1,16 @@
 package dev.charter.registry.bootstrap;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.charter.contracts.registry.ConflictKind;
 import dev.charter.contracts.registry.ModuleKind;
 import dev.charter.contracts.registry.NominationProcess;
 import dev.charter.contracts.voting.DecisionRule;
+import dev.charter.platform.web.GovernanceException;
 
 import java.util.List;
 
@@ -17,6 +24,10 @@ import java.util.List;
 public record RosterDocument(String lead, List<String> coreMaintainers, List<String> coreEmeritus,
                              List<PersonEntry> persons, List<ModuleEntry> modules, List<ConflictEntry> conflicts) {
 
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+
     public RosterDocument {
         coreMaintainers = orEmpty(coreMaintainers);
         coreEmeritus = orEmpty(coreEmeritus);
@@ -25,6 +36,31 @@ public record RosterDocument(String lead, List<String> coreMaintainers, List<Str
         conflicts = orEmpty(conflicts);
     }
 
+    /** Reads a roster document; malformed YAML, an unknown field or a wrong value is bad input (400), named. */
+    public static RosterDocument parse(String yaml) {
+        if (yaml == null || yaml.isBlank()) {
+            throw new GovernanceException.BadInput("invalid-roster", "The roster document is empty.");
+        }
+        try {
+            RosterDocument document = YAML.readValue(yaml, RosterDocument.class);
+            if (document == null) {
+                throw new GovernanceException.BadInput("invalid-roster", "The roster document is empty.");
+            }
+            return document;
+        } catch (UnrecognizedPropertyException e) {
+            throw new GovernanceException.BadInput("invalid-roster", "Unknown field '" + e.getPropertyName()
+                    + "' at " + location(e) + ".");
+        } catch (JsonMappingException e) {
+            throw new GovernanceException.BadInput("invalid-roster", "Invalid roster document at " + location(e) + ": "
+                    + e.getOriginalMessage());
+        } catch (JsonProcessingException e) {
+            throw new GovernanceException.BadInput("invalid-roster", "Not valid YAML: " + e.getOriginalMessage());
+        }
+    }
+
+    private static String location(JsonMappingException e) {
+        return e.getPath().isEmpty() ? "the top" : e.getPathReference();
+    }
     public record PersonEntry(String id, String name, String affiliation) {
     }
 

@@ -6,13 +6,13 @@ import dev.charter.contracts.registry.RegistryEvent.MovedToEmeritus;
 import dev.charter.contracts.registry.RemovalReason;
 import dev.charter.contracts.registry.Role;
 import dev.charter.platform.web.GovernanceException;
+import dev.charter.registry.AppliedDecisions;
 import dev.charter.registry.core.CoreCommands.AppointCoreMaintainer;
 import dev.charter.registry.core.CoreCommands.AppointLead;
 import dev.charter.registry.core.CoreCommands.MoveCoreMaintainerToEmeritus;
 import dev.charter.registry.core.CoreCommands.RemoveCoreMaintainer;
 import dev.charter.registry.core.CoreCommands.VacateLeadSeat;
 import dev.charter.registry.person.RegisteredPersons;
-import dev.charter.registry.roles.Decisions;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
@@ -20,7 +20,6 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
@@ -41,7 +40,7 @@ public class CoreGroup {
     private String lead;
     private final Set<String> coreMaintainers = new LinkedHashSet<>();
     private final Set<String> emeritus = new LinkedHashSet<>();
-    private final Set<String> appliedDecisions = new HashSet<>();
+    private final AppliedDecisions applied = new AppliedDecisions();
 
     public CoreGroup() {
     }
@@ -50,15 +49,14 @@ public class CoreGroup {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public void handle(AppointCoreMaintainer command, RegisteredPersons persons) {
         groupId = ID;
-        if (appliedDecisions.contains(Decisions.key("appoint-core", command.personId(), command.decision()))) {
-            return; // the same decision again: already applied
-        }
-        persons.requireRegisteredIndividual(command.personId());
-        if (coreMaintainers.contains(command.personId())) {
-            throw new GovernanceException.Conflict("already-a-core-maintainer", "R11",
-                    command.personId() + " is already a core maintainer.");
-        }
-        apply(new MaintainerAppointed(command.personId(), Role.CORE_MAINTAINER, null, command.decision()));
+        applied.applyOnce(new MaintainerAppointed(command.personId(), Role.CORE_MAINTAINER, null,
+                command.decision()), () -> {
+            persons.requireRegisteredIndividual(command.personId());
+            if (coreMaintainers.contains(command.personId())) {
+                throw new GovernanceException.Conflict("already-a-core-maintainer", "R11",
+                        command.personId() + " is already a core maintainer.");
+            }
+        });
     }
 
     /** R10: removal of a core maintainer; a lead who is removed as core maintainer leaves the lead seat first. */
@@ -66,7 +64,9 @@ public class CoreGroup {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public void handle(RemoveCoreMaintainer command) {
         groupId = ID;
-        if (appliedDecisions.contains(Decisions.key("remove-core", command.personId(), command.decision()))) {
+        MaintainerRemoved removed = new MaintainerRemoved(command.personId(), Role.CORE_MAINTAINER, null,
+                RemovalReason.REMOVED, command.decision());
+        if (applied.contains(removed)) {
             return; // the same decision again: already applied
         }
         if (!coreMaintainers.contains(command.personId())) {
@@ -77,31 +77,30 @@ public class CoreGroup {
             apply(new MaintainerRemoved(command.personId(), Role.LEAD, null, RemovalReason.LEAD_SEAT_VACATED,
                     command.decision()));
         }
-        apply(new MaintainerRemoved(command.personId(), Role.CORE_MAINTAINER, null, RemovalReason.REMOVED,
-                command.decision()));
+        apply(removed);
     }
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public void handle(MoveCoreMaintainerToEmeritus command, RegisteredPersons persons) {
         groupId = ID;
-        if (appliedDecisions.contains(Decisions.key("emeritus-core", command.personId(), command.decision()))) {
-            return; // the same decision again: already applied
-        }
-        persons.requireRegisteredIndividual(command.personId());
-        if (emeritus.contains(command.personId())) {
-            throw new GovernanceException.Conflict("already-emeritus", "R14",
-                    command.personId() + " is already a core emeritus.");
-        }
-        if (!coreMaintainers.contains(command.personId()) && !Decisions.isBootstrap(command.decision())) {
-            throw new GovernanceException.Conflict("not-a-core-maintainer", "R14",
-                    command.personId() + " is not a core maintainer.");
-        }
-        if (command.personId().equals(lead)) {
-            throw new GovernanceException.Conflict("lead-seated", "R13",
-                    "The lead moves to emeritus only after the lead seat is vacated.");
-        }
-        apply(new MovedToEmeritus(command.personId(), Role.CORE_MAINTAINER, null, command.decision()));
+        applied.applyOnce(new MovedToEmeritus(command.personId(), Role.CORE_MAINTAINER, null,
+                command.decision()), () -> {
+            persons.requireRegisteredIndividual(command.personId());
+            if (emeritus.contains(command.personId())) {
+                throw new GovernanceException.Conflict("already-emeritus", "R14",
+                        command.personId() + " is already a core emeritus.");
+            }
+            boolean bootstrap = AppliedDecisions.isBootstrap(command.decision());
+            if (!coreMaintainers.contains(command.personId()) && !bootstrap) {
+                throw new GovernanceException.Conflict("not-a-core-maintainer", "R14",
+                        command.personId() + " is not a core maintainer.");
+            }
+            if (command.personId().equals(lead)) {
+                throw new GovernanceException.Conflict("lead-seated", "R13",
+                        "The lead moves to emeritus only after the lead seat is vacated.");
+            }
+        });
     }
 
     /** R1, R13: the lead is a core maintainer and takes a vacant seat. */
@@ -109,18 +108,17 @@ public class CoreGroup {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public void handle(AppointLead command) {
         groupId = ID;
-        if (appliedDecisions.contains(Decisions.key("appoint-lead", command.personId(), command.decision()))) {
-            return; // the same decision again: already applied
-        }
-        if (!coreMaintainers.contains(command.personId())) {
-            throw new GovernanceException.RuleViolation("lead-not-core", "R1",
-                    "The lead is one of the core maintainers; " + command.personId() + " is not a core maintainer.");
-        }
-        if (lead != null) {
-            throw new GovernanceException.Conflict("lead-seat-taken", "R13",
-                    lead + " holds the lead seat; a new lead is elected only after it is vacated.");
-        }
-        apply(new MaintainerAppointed(command.personId(), Role.LEAD, null, command.decision()));
+        applied.applyOnce(new MaintainerAppointed(command.personId(), Role.LEAD, null, command.decision()), () -> {
+            if (!coreMaintainers.contains(command.personId())) {
+                throw new GovernanceException.RuleViolation("lead-not-core", "R1",
+                        "The lead is one of the core maintainers; " + command.personId()
+                                + " is not a core maintainer.");
+            }
+            if (lead != null) {
+                throw new GovernanceException.Conflict("lead-seat-taken", "R13",
+                        lead + " holds the lead seat; a new lead is elected only after it is vacated.");
+            }
+        });
     }
 
     /** R12, R13: the lead seat is vacated by removal or permanent unavailability; the person stays a core maintainer. */
@@ -128,15 +126,14 @@ public class CoreGroup {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public void handle(VacateLeadSeat command) {
         groupId = ID;
-        if (appliedDecisions.contains(Decisions.key("vacate-lead", command.personId(), command.decision()))) {
-            return; // the same decision again: already applied
-        }
-        if (lead == null || !lead.equals(command.personId())) {
-            throw new GovernanceException.Conflict("not-the-lead", "R12",
-                    command.personId() + " does not hold the lead seat" + (lead == null ? " (it is vacant)." : "; " + lead + " does."));
-        }
-        apply(new MaintainerRemoved(command.personId(), Role.LEAD, null, RemovalReason.LEAD_SEAT_VACATED,
-                command.decision()));
+        applied.applyOnce(new MaintainerRemoved(command.personId(), Role.LEAD, null,
+                RemovalReason.LEAD_SEAT_VACATED, command.decision()), () -> {
+            if (lead == null || !lead.equals(command.personId())) {
+                throw new GovernanceException.Conflict("not-the-lead", "R12",
+                        command.personId() + " does not hold the lead seat"
+                                + (lead == null ? " (it is vacant)." : "; " + lead + " does."));
+            }
+        });
     }
 
     @EventSourcingHandler
@@ -144,12 +141,11 @@ public class CoreGroup {
         groupId = ID;
         if (event.role() == Role.LEAD) {
             lead = event.personId();
-            appliedDecisions.add(Decisions.key("appoint-lead", event.personId(), event.decision()));
         } else {
             coreMaintainers.add(event.personId());
             emeritus.remove(event.personId());
-            appliedDecisions.add(Decisions.key("appoint-core", event.personId(), event.decision()));
         }
+        applied.record(event);
     }
 
     @EventSourcingHandler
@@ -157,11 +153,10 @@ public class CoreGroup {
         groupId = ID;
         if (event.role() == Role.LEAD) {
             lead = null;
-            appliedDecisions.add(Decisions.key("vacate-lead", event.personId(), event.decision()));
         } else {
             coreMaintainers.remove(event.personId());
-            appliedDecisions.add(Decisions.key("remove-core", event.personId(), event.decision()));
         }
+        applied.record(event);
     }
 
     @EventSourcingHandler
@@ -169,7 +164,7 @@ public class CoreGroup {
         groupId = ID;
         coreMaintainers.remove(event.personId());
         emeritus.add(event.personId());
-        appliedDecisions.add(Decisions.key("emeritus-core", event.personId(), event.decision()));
+        applied.record(event);
     }
 
 }

@@ -1,7 +1,6 @@
 package dev.charter.registry.module;
 
 import dev.charter.contracts.registry.NominationProcess;
-import dev.charter.platform.web.Text;
 import dev.charter.contracts.registry.RegistryEvent.MaintainerAppointed;
 import dev.charter.contracts.registry.RegistryEvent.MaintainerRemoved;
 import dev.charter.contracts.registry.RegistryEvent.ModuleAdded;
@@ -16,6 +15,9 @@ import dev.charter.contracts.registry.RemovalReason;
 import dev.charter.contracts.registry.Role;
 import dev.charter.contracts.voting.DecisionRule;
 import dev.charter.platform.web.GovernanceException;
+import dev.charter.platform.web.Text;
+import dev.charter.registry.AppliedDecisions;
+import dev.charter.registry.core.CoreMaintainers;
 import dev.charter.registry.module.ModuleCommands.AddModule;
 import dev.charter.registry.module.ModuleCommands.AddPublication;
 import dev.charter.registry.module.ModuleCommands.AppointModuleMaintainer;
@@ -25,13 +27,11 @@ import dev.charter.registry.module.ModuleCommands.RemoveModuleMaintainer;
 import dev.charter.registry.module.ModuleCommands.RescopeModule;
 import dev.charter.registry.module.ModuleCommands.RetireModule;
 import dev.charter.registry.person.RegisteredPersons;
-import dev.charter.registry.roles.Decisions;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
@@ -54,7 +54,7 @@ public class Module {
     private int inactivityPeriodDays;
     private final Set<String> maintainers = new LinkedHashSet<>();
     private final Set<String> emeritus = new LinkedHashSet<>();
-    private final Set<String> appliedDecisions = new HashSet<>();
+    private final AppliedDecisions applied = new AppliedDecisions();
 
     protected Module() {
     }
@@ -85,8 +85,9 @@ public class Module {
 
     @CommandHandler
     public void handle(RetireModule command) {
+        ModuleRetired retirement = new ModuleRetired(moduleId, command.decision());
         if (retired) {
-            if (appliedDecisions.contains(Decisions.key("retire", moduleId, command.decision()))) {
+            if (applied.contains(retirement)) {
                 return; // the same decision again: already applied
             }
             throw new GovernanceException.Conflict("module-retired", "R15", "Module " + moduleId + " is already retired.");
@@ -95,14 +96,18 @@ public class Module {
             apply(new MaintainerRemoved(personId, Role.MODULE_MAINTAINER, moduleId, RemovalReason.MODULE_RETIRED,
                     command.decision()));
         }
-        apply(new ModuleRetired(moduleId, command.decision()));
+        apply(retirement);
     }
 
-    /** R4: the group's decision rule; also its nomination process (R9) and inactivity period (R14). */
+    /**
+     * R4: the group's decision rule; also its nomination process (R9) and inactivity period (R14). Changed by a
+     * maintainer of the module or a core maintainer; answered with the settings now.
+     */
     @CommandHandler
-    public void handle(ChangeModuleSettings command) {
-        requireActive();
+    public ModuleCommands.Settings handle(ChangeModuleSettings command, CoreMaintainers core) {
+        requireMaintainerOrCore(command.requestedBy(), core, "R4", "change the module's settings");
         DecisionRule rule = ModuleRules.groupDecisionRule(command.decisionRule());
+        requireActive();
         int inactivity = ModuleRules.inactivityPeriodDays(command.inactivityPeriodDays());
         if (!rule.equals(decisionRule)) {
             apply(new ModuleDecisionRuleChanged(moduleId, rule));
@@ -113,59 +118,60 @@ public class Module {
         if (inactivity != inactivityPeriodDays) {
             apply(new ModuleInactivityPeriodChanged(moduleId, inactivity));
         }
+        return new ModuleCommands.Settings(decisionRule, nominationProcess, inactivityPeriodDays);
     }
 
-    /** R6: the group publishes its vision, roadmap, design docs and meeting notes. */
+    /** R6: the group publishes its vision, roadmap, design docs and meeting notes; so may a core maintainer. */
     @CommandHandler
-    public void handle(AddPublication command) {
+    public PublicationAdded handle(AddPublication command, CoreMaintainers core) {
+        requireMaintainerOrCore(command.requestedBy(), core, "R6", "publish for the module");
         requireActive();
-        apply(new PublicationAdded(moduleId, command.publicationId(), command.kind(), command.title().trim(),
-                command.url().trim(), command.publishedOn()));
+        PublicationAdded added = new PublicationAdded(moduleId, command.publicationId(), command.kind(),
+                command.title().trim(), command.url().trim(), command.publishedOn());
+        apply(added);
+        return added;
     }
 
     @CommandHandler
     public void handle(AppointModuleMaintainer command, RegisteredPersons persons) {
-        if (appliedDecisions.contains(Decisions.key("appoint", command.personId(), command.decision()))) {
-            return; // the same decision again: already applied
-        }
-        requireActive();
-        persons.requireRegisteredIndividual(command.personId());
-        if (maintainers.contains(command.personId())) {
-            throw new GovernanceException.Conflict("already-a-maintainer", "R1",
-                    command.personId() + " is already a maintainer of module " + moduleId + ".");
-        }
-        apply(new MaintainerAppointed(command.personId(), Role.MODULE_MAINTAINER, moduleId, command.decision()));
+        applied.applyOnce(new MaintainerAppointed(command.personId(), Role.MODULE_MAINTAINER, moduleId,
+                command.decision()), () -> {
+            requireActive();
+            persons.requireRegisteredIndividual(command.personId());
+            if (maintainers.contains(command.personId())) {
+                throw new GovernanceException.Conflict("already-a-maintainer", "R1",
+                        command.personId() + " is already a maintainer of module " + moduleId + ".");
+            }
+        });
     }
 
     @CommandHandler
     public void handle(RemoveModuleMaintainer command) {
-        if (appliedDecisions.contains(Decisions.key("remove", command.personId(), command.decision()))) {
-            return; // the same decision again: already applied
-        }
-        if (!maintainers.contains(command.personId())) {
-            throw new GovernanceException.Conflict("not-a-maintainer", "R10",
-                    command.personId() + " is not a maintainer of module " + moduleId + ".");
-        }
-        apply(new MaintainerRemoved(command.personId(), Role.MODULE_MAINTAINER, moduleId, RemovalReason.REMOVED,
-                command.decision()));
+        applied.applyOnce(new MaintainerRemoved(command.personId(), Role.MODULE_MAINTAINER, moduleId,
+                RemovalReason.REMOVED, command.decision()), () -> {
+            if (!maintainers.contains(command.personId())) {
+                throw new GovernanceException.Conflict("not-a-maintainer", "R10",
+                        command.personId() + " is not a maintainer of module " + moduleId + ".");
+            }
+        });
     }
 
     /** R14: a maintainer moves to emeritus; the bootstrap import may also record past maintainers as emeritus. */
     @CommandHandler
     public void handle(MoveModuleMaintainerToEmeritus command, RegisteredPersons persons) {
-        if (appliedDecisions.contains(Decisions.key("emeritus", command.personId(), command.decision()))) {
-            return; // the same decision again: already applied
-        }
-        persons.requireRegisteredIndividual(command.personId());
-        if (emeritus.contains(command.personId())) {
-            throw new GovernanceException.Conflict("already-emeritus", "R14",
-                    command.personId() + " is already emeritus of module " + moduleId + ".");
-        }
-        if (!maintainers.contains(command.personId()) && !Decisions.isBootstrap(command.decision())) {
-            throw new GovernanceException.Conflict("not-a-maintainer", "R14",
-                    command.personId() + " is not a maintainer of module " + moduleId + ".");
-        }
-        apply(new MovedToEmeritus(command.personId(), Role.MODULE_MAINTAINER, moduleId, command.decision()));
+        applied.applyOnce(new MovedToEmeritus(command.personId(), Role.MODULE_MAINTAINER, moduleId,
+                command.decision()), () -> {
+            persons.requireRegisteredIndividual(command.personId());
+            if (emeritus.contains(command.personId())) {
+                throw new GovernanceException.Conflict("already-emeritus", "R14",
+                        command.personId() + " is already emeritus of module " + moduleId + ".");
+            }
+            boolean bootstrap = AppliedDecisions.isBootstrap(command.decision());
+            if (!maintainers.contains(command.personId()) && !bootstrap) {
+                throw new GovernanceException.Conflict("not-a-maintainer", "R14",
+                        command.personId() + " is not a maintainer of module " + moduleId + ".");
+            }
+        });
     }
 
     @EventSourcingHandler
@@ -179,7 +185,7 @@ public class Module {
     @EventSourcingHandler
     void on(ModuleRetired event) {
         retired = true;
-        appliedDecisions.add(Decisions.key("retire", moduleId, event.decision()));
+        applied.record(event);
     }
 
     @EventSourcingHandler
@@ -201,20 +207,28 @@ public class Module {
     void on(MaintainerAppointed event) {
         maintainers.add(event.personId());
         emeritus.remove(event.personId());
-        appliedDecisions.add(Decisions.key("appoint", event.personId(), event.decision()));
+        applied.record(event);
     }
 
     @EventSourcingHandler
     void on(MaintainerRemoved event) {
         maintainers.remove(event.personId());
-        appliedDecisions.add(Decisions.key("remove", event.personId(), event.decision()));
+        applied.record(event);
     }
 
     @EventSourcingHandler
     void on(MovedToEmeritus event) {
         maintainers.remove(event.personId());
         emeritus.add(event.personId());
-        appliedDecisions.add(Decisions.key("emeritus", event.personId(), event.decision()));
+        applied.record(event);
+    }
+
+    /** DESIGN §5: a group's own maintainers act for it, and core maintainers oversee every module. */
+    private void requireMaintainerOrCore(String actor, CoreMaintainers core, String rule, String what) {
+        if (!maintainers.contains(actor) && !core.isCoreMaintainer(actor)) {
+            throw new GovernanceException.NotAllowed("not-a-maintainer", rule,
+                    "Only a maintainer of module " + moduleId + " or a core maintainer may " + what + ".");
+        }
     }
 
     private void requireActive() {

@@ -28,12 +28,19 @@ public final class ModuleCommands {
     public record RetireModule(@TargetAggregateIdentifier String moduleId, DecisionRef decision) {
     }
 
+    /** @param requestedBy the person asking: a maintainer of the module or a core maintainer (R4) */
     public record ChangeModuleSettings(@TargetAggregateIdentifier String moduleId, DecisionRule decisionRule,
-                                       NominationProcess nominationProcess, int inactivityPeriodDays) {
+                                       NominationProcess nominationProcess, int inactivityPeriodDays,
+                                       String requestedBy) {
     }
 
+    /** A group's settings after a change (R4, R9, R14). */
+    public record Settings(DecisionRule decisionRule, NominationProcess nominationProcess, int inactivityPeriodDays) {
+    }
+
+    /** @param requestedBy the person publishing: a maintainer of the module or a core maintainer (R6) */
     public record AddPublication(@TargetAggregateIdentifier String moduleId, String publicationId, PublicationKind kind,
-                                 String title, String url, LocalDate publishedOn) {
+                                 String title, String url, LocalDate publishedOn, String requestedBy) {
     }
 
     public record AppointModuleMaintainer(@TargetAggregateIdentifier String moduleId, String personId,

@@ -6,27 +6,19 @@ import dev.charter.contracts.voting.DecisionRule;
 import dev.charter.contracts.voting.ThresholdBase;
 import dev.charter.platform.web.GovernanceException;
 
-import java.util.Locale;
 import java.util.regex.Pattern;
 
-/** Pure checks of module data: ids, locations (R3) and group decision rules (R4). */
+/** Pure checks of module data: locations (R3), group decision rules (R4) and inactivity periods (R14). */
 public final class ModuleRules {
 
-    private static final Pattern MODULE_ID = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
     private static final Pattern REPOSITORY = Pattern.compile("[A-Za-z0-9][A-Za-z0-9-]{0,38}/[A-Za-z0-9._-]{1,100}");
     private static final Pattern DIRECTORY = Pattern.compile("[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)*");
 
     private ModuleRules() {
     }
 
-    public static String moduleId(String id) {
-        String normalized = id == null ? "" : id.trim().toLowerCase(Locale.ROOT);
-        if (!MODULE_ID.matcher(normalized).matches()) {
-            throw new GovernanceException.BadInput("invalid-module-id",
-                    "'" + id + "' is not a module id (lower-case letters, digits, '.', '_' or '-', at most 64).");
-        }
-        return normalized;
-    }
+    /** R14: the inactivity period of a module that names none. */
+    public static final int DEFAULT_INACTIVITY_DAYS = 365;
 
     /**
      * R3: a module is a repository of the organisation ({@code owner/name}) or a directory of the core
@@ -76,7 +68,7 @@ public final class ModuleRules {
                 yield new DecisionRule(rule.method(), null, null, quorum);
             }
             case SUPERMAJORITY -> {
-                if (rule.threshold() == null || rule.threshold() <= 0.5 || rule.threshold() > 1) {
+                if (!DecisionRule.isSupermajorityThreshold(rule.threshold())) {
                     throw new GovernanceException.RuleViolation("invalid-decision-rule", "R4",
                             "A SUPERMAJORITY needs a threshold above 0.5 and at most 1, e.g. 0.75.");
                 }

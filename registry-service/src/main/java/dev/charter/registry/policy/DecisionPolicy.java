@@ -11,6 +11,7 @@ import dev.charter.contracts.registry.Role;
 import dev.charter.contracts.voting.DecisionRule;
 import dev.charter.platform.consume.InboundEvent;
 import dev.charter.platform.consume.InboundEventHandler;
+import dev.charter.platform.roster.ModuleIds;
 import dev.charter.platform.security.PersonIds;
 import dev.charter.platform.web.GovernanceException;
 import dev.charter.registry.core.CoreCommands.AppointCoreMaintainer;
@@ -41,7 +42,6 @@ import java.util.List;
 public class DecisionPolicy {
 
     private static final Logger log = LoggerFactory.getLogger(DecisionPolicy.class);
-    static final int DEFAULT_INACTIVITY_DAYS = 365;
 
     private final CommandGateway commands;
     private final RosterQueries roster;
@@ -94,7 +94,7 @@ public class DecisionPolicy {
     @InboundEventHandler
     public void on(ModuleProposalAccepted event, InboundEvent<ModuleProposalAccepted> envelope) {
         DecisionRef decision = decision(envelope, event.proposalId());
-        String moduleId = ModuleRules.moduleId(event.moduleId());
+        String moduleId = ModuleIds.normalize(event.moduleId());
         switch (event.action()) {
             case ADD -> {
                 if (roster.moduleExists(moduleId)) {
@@ -105,7 +105,7 @@ public class DecisionPolicy {
                         : event.initialMaintainers().stream().map(PersonIds::normalize).toList();
                 commands.sendAndWait(new AddModule(moduleId, event.name(), event.kind(), event.location(),
                         event.description(), DecisionRule.majority(), NominationProcess.CORE_MAINTAINERS,
-                        DEFAULT_INACTIVITY_DAYS, maintainers, decision));
+                        ModuleRules.DEFAULT_INACTIVITY_DAYS, maintainers, decision));
             }
             case RESCOPE -> commands.sendAndWait(new RescopeModule(moduleId, event.name(), event.kind(),
                     event.location(), event.description(), decision));
@@ -118,7 +118,7 @@ public class DecisionPolicy {
             throw new GovernanceException.BadInput("invalid-decision",
                     "Nomination " + event.nominationId() + " names no module.");
         }
-        return ModuleRules.moduleId(event.moduleId());
+        return ModuleIds.normalize(event.moduleId());
     }
 
     private static DecisionRef decision(InboundEvent<?> envelope, String reference) {

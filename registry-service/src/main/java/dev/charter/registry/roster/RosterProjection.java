@@ -17,6 +17,7 @@ import dev.charter.contracts.registry.RegistryEvent.PersonRegistered;
 import dev.charter.contracts.registry.RegistryEvent.PublicationAdded;
 import dev.charter.contracts.registry.Role;
 import dev.charter.contracts.voting.DecisionRule;
+import dev.charter.platform.jdbc.Columns;
 import dev.charter.platform.messaging.EventMetadata;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -27,6 +28,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
+
+import static dev.charter.platform.jdbc.Columns.ts;
 
 /**
  * The roster as it was at every instant: persons with affiliation periods, conflicts, module versions,
@@ -84,16 +87,17 @@ public class RosterProjection {
 
     @EventHandler
     void on(ModuleAdded event, @Timestamp Instant at) {
-        DecisionRule rule = event.decisionRule();
-        jdbc.sql("""
-                        INSERT INTO module_version (module_id, valid_from, name, kind, location, description, status,
-                            decision_method, decision_threshold, decision_base, decision_quorum, nomination_process,
-                            inactivity_period_days)
-                        VALUES (?, ?, ?, ?, ?, ?, 'ACTIVE', ?, ?, ?, ?, ?, ?)""")
-                .params(event.moduleId(), ts(at), event.name(), event.kind().name(), event.location(),
-                        event.description(), rule.method().name(), rule.threshold(),
-                        rule.base() == null ? null : rule.base().name(), rule.quorum(),
-                        event.nominationProcess().name(), event.inactivityPeriodDays())
+        Columns.decisionRule(jdbc.sql("""
+                                INSERT INTO module_version (module_id, valid_from, name, kind, location, description,
+                                    status, decision_method, decision_threshold, decision_base, decision_quorum,
+                                    nomination_process, inactivity_period_days)
+                                VALUES (:module, :at, :name, :kind, :location, :description, 'ACTIVE',
+                                        :decision_method, :decision_threshold, :decision_base, :decision_quorum,
+                                        :process, :days)"""), "decision", event.decisionRule())
+                .param("module", event.moduleId()).param("at", ts(at)).param("name", event.name())
+                .param("kind", event.kind().name()).param("location", event.location())
+                .param("description", event.description()).param("process", event.nominationProcess().name())
+                .param("days", event.inactivityPeriodDays())
                 .update();
     }
 
@@ -117,7 +121,7 @@ public class RosterProjection {
                         decision_method = :method, decision_threshold = :threshold, decision_base = :base,
                         decision_quorum = :quorum""",
                 new Object[][]{{"method", rule.method().name()}, {"threshold", rule.threshold()},
-                        {"base", rule.base() == null ? null : rule.base().name()}, {"quorum", rule.quorum()}});
+                        {"base", Columns.name(rule.base())}, {"quorum", rule.quorum()}});
     }
 
     @EventHandler
@@ -218,10 +222,6 @@ public class RosterProjection {
 
     static String moduleKey(String moduleId) {
         return moduleId == null ? "" : moduleId;
-    }
-
-    private static java.sql.Timestamp ts(Instant instant) {
-        return java.sql.Timestamp.from(instant);
     }
 
     private static String source(DecisionRef decision) {

@@ -6,9 +6,8 @@ import dev.charter.contracts.registry.ModuleKind;
 import dev.charter.contracts.registry.NominationProcess;
 import dev.charter.contracts.registry.PublicationKind;
 import dev.charter.contracts.registry.Role;
-import dev.charter.contracts.voting.DecisionMethod;
-import dev.charter.contracts.voting.DecisionRule;
-import dev.charter.contracts.voting.ThresholdBase;
+import dev.charter.platform.jdbc.Columns;
+import dev.charter.registry.core.CoreMaintainers;
 import dev.charter.registry.roster.RosterViews.AffiliationPeriodView;
 import dev.charter.registry.roster.RosterViews.ConflictView;
 import dev.charter.registry.roster.RosterViews.MemberView;
@@ -23,20 +22,21 @@ import org.springframework.stereotype.Component;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 import java.util.stream.Collectors;
+
+import static dev.charter.platform.jdbc.Columns.instant;
+import static dev.charter.platform.jdbc.Columns.ts;
 
 /**
  * Reads the roster projection, now or as of any past instant: a row counts at T when
  * {@code valid_from <= T < valid_to} (an open row has no end).
  */
 @Component
-public class RosterQueries {
+public class RosterQueries implements CoreMaintainers {
 
     private static final String AT = "valid_from <= :at AND (valid_to IS NULL OR valid_to > :at)";
     private final JdbcClient jdbc;
@@ -103,6 +103,17 @@ public class RosterQueries {
                 .query(Integer.class).single() > 0;
     }
 
+    /** Whether the person holds any seat now (module maintainer, core maintainer, lead); emeritus is no seat. */
+    public boolean holdsAnySeatNow(String personId) {
+        return jdbc.sql("SELECT count(*) FROM seat WHERE person_id = ? AND status = 'HELD' AND valid_to IS NULL")
+                .param(personId).query(Integer.class).single() > 0;
+    }
+
+    @Override
+    public boolean isCoreMaintainer(String personId) {
+        return holdsSeatNow(personId, Role.CORE_MAINTAINER, null);
+    }
+
     public boolean moduleExists(String moduleId) {
         return jdbc.sql("SELECT count(*) FROM module_version WHERE module_id = ?").param(moduleId)
                 .query(Integer.class).single() > 0;
@@ -126,7 +137,7 @@ public class RosterQueries {
         Map<String, List<MemberView>> held = membersAt(at, "HELD");
         Map<String, List<MemberView>> emeritus = membersAt(at, "EMERITUS");
         return jdbc.sql("SELECT * FROM module_version WHERE module_id = :id AND " + AT)
-                .param("id", moduleId).param("at", Timestamp.from(at))
+                .param("id", moduleId).param("at", ts(at))
                 .query((rs, n) -> module(rs, held, emeritus)).optional();
     }
 
@@ -143,7 +154,7 @@ public class RosterQueries {
                                      Map<String, List<MemberView>> held, Map<String, List<MemberView>> emeritus) {
         return jdbc.sql("SELECT * FROM module_version WHERE " + AT + " AND module_id > :after"
                         + (includeRetired ? "" : " AND status = 'ACTIVE'") + " ORDER BY module_id LIMIT :limit")
-                .param("at", Timestamp.from(at)).param("after", afterId).param("limit", limit)
+                .param("at", ts(at)).param("after", afterId).param("limit", limit)
                 .query((rs, n) -> module(rs, held, emeritus)).list();
     }
 
@@ -159,7 +170,7 @@ public class RosterQueries {
                         FROM seat s JOIN person p ON p.person_id = s.person_id
                         WHERE s.status = :status AND s.valid_from <= :at AND (s.valid_to IS NULL OR s.valid_to > :at)
                         ORDER BY s.person_id""")
-                .param("at", Timestamp.from(at)).param("status", status)
+                .param("at", ts(at)).param("status", status)
                 .query((rs, n) -> new Row(rs.getString("role") + "|" + rs.getString("module_id"),
                         new MemberView(rs.getString("person_id"), rs.getString("display_name"),
                                 rs.getString("affiliation_then"), instant(rs, "valid_from"),
@@ -174,10 +185,7 @@ public class RosterQueries {
         String key = Role.MODULE_MAINTAINER.name() + "|" + id;
         return new ModuleView(id, rs.getString("name"), ModuleKind.valueOf(rs.getString("kind")),
                 rs.getString("location"), rs.getString("description"), rs.getString("status"),
-                new DecisionRule(DecisionMethod.valueOf(rs.getString("decision_method")),
-                        (Double) rs.getObject("decision_threshold"),
-                        enumOrNull(rs.getString("decision_base"), ThresholdBase::valueOf),
-                        (Double) rs.getObject("decision_quorum")),
+                Columns.decisionRule(rs, "decision"),
                 NominationProcess.valueOf(rs.getString("nomination_process")), rs.getInt("inactivity_period_days"),
                 held.getOrDefault(key, List.of()), emeritus.getOrDefault(key, List.of()));
     }
@@ -196,14 +204,5 @@ public class RosterQueries {
         }
         return new DecisionRef(source, rs.getString(prefix + "_event_type"), rs.getString(prefix + "_event_id"),
                 rs.getString(prefix + "_reference"));
-    }
-
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        Timestamp timestamp = rs.getTimestamp(column);
-        return timestamp == null ? null : timestamp.toInstant();
-    }
-
-    private static <E> E enumOrNull(String value, Function<String, E> parse) {
-        return value == null ? null : parse.apply(value);
     }
 }

@@ -3,6 +3,7 @@ package dev.charter.registry.web;
 import dev.charter.api.registry.BootstrapApi;
 import dev.charter.api.registry.model.ImportReport;
 import dev.charter.platform.security.Actors;
+import dev.charter.registry.bootstrap.RosterDocument;
 import dev.charter.registry.bootstrap.RosterImporter;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -12,17 +13,14 @@ import org.springframework.web.bind.annotation.RestController;
 public class BootstrapController implements BootstrapApi {
 
     private final RosterImporter importer;
-    private final Permissions permissions;
 
-    public BootstrapController(RosterImporter importer, Permissions permissions) {
+    public BootstrapController(RosterImporter importer) {
         this.importer = importer;
-        this.permissions = permissions;
     }
 
     @Override
     public ResponseEntity<ImportReport> importRoster(String body, String idempotencyKey) {
-        permissions.requireBootstrapOperator(Actors.require());
-        RosterImporter.Report report = importer.importRoster(RosterImporter.parse(body));
+        RosterImporter.Report report = importer.importRoster(RosterDocument.parse(body), Actors.require());
         return ResponseEntity.status(HttpStatus.CREATED).body(new ImportReport(report.importId(), report.persons(),
                 report.modules(), report.appointments()));
     }

@@ -1,5 +1,7 @@
 package dev.charter.registry.web;
 
+import dev.charter.platform.projection.ReadModel;
+import dev.charter.registry.roster.RosterProjection;
 import dev.charter.api.registry.ModulesApi;
 import dev.charter.api.registry.model.Module;
 import dev.charter.api.registry.model.ModulePage;
@@ -8,13 +10,14 @@ import dev.charter.api.registry.model.Publication;
 import dev.charter.api.registry.model.PublicationRequest;
 import dev.charter.contracts.registry.NominationProcess;
 import dev.charter.contracts.registry.PublicationKind;
-import dev.charter.contracts.voting.DecisionRule;
+import dev.charter.contracts.registry.RegistryEvent.PublicationAdded;
+import dev.charter.platform.roster.ModuleIds;
 import dev.charter.platform.security.Actors;
 import dev.charter.platform.web.Cursors;
 import dev.charter.platform.web.GovernanceException;
 import dev.charter.registry.module.ModuleCommands.AddPublication;
 import dev.charter.registry.module.ModuleCommands.ChangeModuleSettings;
-import dev.charter.registry.module.ModuleRules;
+import dev.charter.registry.module.ModuleCommands;
 import dev.charter.registry.roster.RosterQueries;
 import dev.charter.registry.roster.RosterViews;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -31,17 +34,16 @@ import java.util.List;
 import java.util.UUID;
 
 @RestController
+@ReadModel(RosterProjection.PROCESSING_GROUP)
 public class ModulesController implements ModulesApi {
 
     private final CommandGateway commands;
     private final RosterQueries roster;
-    private final Permissions permissions;
     private final Clock clock;
 
-    public ModulesController(CommandGateway commands, RosterQueries roster, Permissions permissions, Clock clock) {
+    public ModulesController(CommandGateway commands, RosterQueries roster, Clock clock) {
         this.commands = commands;
         this.roster = roster;
-        this.permissions = permissions;
         this.clock = clock;
     }
 
@@ -66,16 +68,15 @@ public class ModulesController implements ModulesApi {
                         "No module '" + moduleId + "'" + (asOf == null ? "." : " as of " + at + "."))));
     }
 
-    /** R4: the group adopts its own decision rule (majority by default). */
     @Override
     public ResponseEntity<ModuleSettings> changeModuleSettings(String moduleId, ModuleSettings settings,
                                                                String idempotencyKey) {
-        String id = known(moduleId);
-        permissions.requireModuleMaintainerOrCore(Actors.require(), id, "R4", "change the module's settings");
-        DecisionRule rule = ModuleRules.groupDecisionRule(RegistryMapping.rule(settings.getDecisionRule()));
-        NominationProcess process = NominationProcess.valueOf(settings.getNominationProcess().getValue());
-        commands.sendAndWait(new ChangeModuleSettings(id, rule, process, settings.getInactivityPeriodDays()));
-        return ResponseEntity.ok(RegistryMapping.settings(rule, process, settings.getInactivityPeriodDays()));
+        ModuleCommands.Settings changed = commands.sendAndWait(new ChangeModuleSettings(known(moduleId),
+                RegistryMapping.rule(settings.getDecisionRule()),
+                NominationProcess.valueOf(settings.getNominationProcess().getValue()),
+                settings.getInactivityPeriodDays(), Actors.require()));
+        return ResponseEntity.ok(RegistryMapping.settings(changed.decisionRule(), changed.nominationProcess(),
+                changed.inactivityPeriodDays()));
     }
 
     @Override
@@ -84,28 +85,24 @@ public class ModulesController implements ModulesApi {
                 .toList());
     }
 
-    /** R6: the group publishes its vision, roadmap, design docs and meeting notes. */
     @Override
     public ResponseEntity<Publication> addPublication(String moduleId, PublicationRequest request,
                                                       String idempotencyKey) {
-        String id = known(moduleId);
         String actor = Actors.require();
-        permissions.requireModuleMaintainerOrCore(actor, id, "R6", "publish for the module");
-        String publicationId = UUID.randomUUID().toString();
         LocalDate publishedOn = request.getPublishedOn() != null ? request.getPublishedOn()
                 : LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
-        PublicationKind kind = PublicationKind.valueOf(request.getKind().getValue());
-        commands.sendAndWait(new AddPublication(id, publicationId, kind, request.getTitle(), request.getUrl(),
-                publishedOn));
+        PublicationAdded added = commands.sendAndWait(new AddPublication(known(moduleId),
+                UUID.randomUUID().toString(), PublicationKind.valueOf(request.getKind().getValue()), request.getTitle(),
+                request.getUrl(), publishedOn, actor));
         return ResponseEntity.status(HttpStatus.CREATED).body(RegistryMapping.publication(
-                new RosterViews.PublicationView(publicationId, id, kind, request.getTitle().trim(),
-                        request.getUrl().trim(), publishedOn, actor)));
+                new RosterViews.PublicationView(added.publicationId(), added.moduleId(), added.kind(), added.title(),
+                        added.url(), added.publishedOn(), actor)));
     }
 
     private String known(String moduleId) {
         String id;
         try {
-            id = ModuleRules.moduleId(moduleId);
+            id = ModuleIds.normalize(moduleId);
         } catch (GovernanceException.BadInput e) {
             id = null;
         }

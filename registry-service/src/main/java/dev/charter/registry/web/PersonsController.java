@@ -1,7 +1,8 @@
 package dev.charter.registry.web;
 
+import dev.charter.platform.projection.ReadModel;
+import dev.charter.registry.roster.RosterProjection;
 import dev.charter.api.registry.PersonsApi;
-import dev.charter.platform.web.Text;
 import dev.charter.api.registry.model.AffiliationChange;
 import dev.charter.api.registry.model.Conflict;
 import dev.charter.api.registry.model.ConflictDeclaration;
@@ -12,6 +13,9 @@ import dev.charter.api.registry.model.PersonRegistration;
 import dev.charter.api.registry.model.PersonSummary;
 import dev.charter.api.registry.model.Tenure;
 import dev.charter.contracts.registry.ConflictKind;
+import dev.charter.contracts.registry.RegistryEvent.AffiliationChanged;
+import dev.charter.contracts.registry.RegistryEvent.ConflictOfInterestDeclared;
+import dev.charter.contracts.registry.RegistryEvent.PersonRegistered;
 import dev.charter.platform.security.Actors;
 import dev.charter.platform.security.PersonIds;
 import dev.charter.platform.web.Cursors;
@@ -33,20 +37,18 @@ import java.util.List;
 import java.util.UUID;
 
 @RestController
+@ReadModel(RosterProjection.PROCESSING_GROUP)
 public class PersonsController implements PersonsApi {
 
     private final CommandGateway commands;
     private final PersonDirectory directory;
     private final RosterQueries roster;
-    private final Permissions permissions;
     private final Clock clock;
 
-    public PersonsController(CommandGateway commands, PersonDirectory directory, RosterQueries roster,
-                             Permissions permissions, Clock clock) {
+    public PersonsController(CommandGateway commands, PersonDirectory directory, RosterQueries roster, Clock clock) {
         this.commands = commands;
         this.directory = directory;
         this.roster = roster;
-        this.permissions = permissions;
         this.clock = clock;
     }
 
@@ -61,15 +63,11 @@ public class PersonsController implements PersonsApi {
 
     @Override
     public ResponseEntity<PersonSummary> registerPerson(PersonRegistration registration, String idempotencyKey) {
-        String actor = Actors.require();
-        String personId = PersonIds.normalize(registration.getId());
-        permissions.requireSelfOrCore(actor, personId, "register " + personId);
-        if (directory.isRegistered(personId)) {
-            throw new GovernanceException.Conflict("person-exists", personId + " is already registered.");
-        }
-        commands.sendAndWait(new RegisterPerson(personId, registration.getDisplayName(), registration.getAffiliation()));
-        return ResponseEntity.status(HttpStatus.CREATED).body(new PersonSummary(personId,
-                registration.getDisplayName().trim()).affiliation(Text.blankToNull(registration.getAffiliation())));
+        PersonRegistered registered = commands.sendAndWait(new RegisterPerson(
+                PersonIds.normalize(registration.getId()), registration.getDisplayName(),
+                registration.getAffiliation(), Actors.require()));
+        return ResponseEntity.status(HttpStatus.CREATED).body(new PersonSummary(registered.personId(),
+                registered.displayName()).affiliation(registered.affiliation()));
     }
 
     @Override
@@ -82,39 +80,29 @@ public class PersonsController implements PersonsApi {
     public ResponseEntity<PersonSummary> changeAffiliation(String personId, AffiliationChange change,
                                                            String idempotencyKey) {
         String id = registered(personId);
-        permissions.requireSelfOrCore(Actors.require(), id, "change " + id + "'s affiliation");
-        commands.sendAndWait(new ChangeAffiliation(id, change.getAffiliation()));
+        AffiliationChanged changed = commands.sendAndWait(new ChangeAffiliation(id, change.getAffiliation(),
+                Actors.require()));
         return ResponseEntity.ok(new PersonSummary(id, directory.displayName(id).orElse(id))
-                .affiliation(Text.blankToNull(change.getAffiliation())));
+                .affiliation(changed.affiliation()));
     }
 
     @Override
     public ResponseEntity<Conflict> declareConflict(String personId, ConflictDeclaration declaration,
                                                     String idempotencyKey) {
-        String id = registered(personId);
-        String other = PersonIds.normalize(declaration.getOtherPersonId());
-        if (!directory.isRegistered(other)) {
-            throw new GovernanceException.RuleViolation("not-a-registered-person", "R10",
-                    "A conflict of interest is declared between registered persons; '" + other + "' is not registered.");
-        }
-        permissions.requireEitherOrCore(Actors.require(), id, other, "declare a conflict of interest between them");
-        String conflictId = UUID.randomUUID().toString();
-        ConflictKind kind = ConflictKind.valueOf(declaration.getKind().getValue());
-        commands.sendAndWait(new DeclareConflict(id, conflictId, other, kind, declaration.getDescription()));
-        return ResponseEntity.status(HttpStatus.CREATED).body(new Conflict(conflictId, id, other, declaration.getKind())
-                .description(Text.blankToNull(declaration.getDescription()))
-                .declaredAt(RegistryMapping.time(clock.instant())));
+        ConflictOfInterestDeclared declared = commands.sendAndWait(new DeclareConflict(registered(personId),
+                UUID.randomUUID().toString(), PersonIds.normalize(declaration.getOtherPersonId()),
+                ConflictKind.valueOf(declaration.getKind().getValue()), declaration.getDescription(),
+                Actors.require()));
+        return ResponseEntity.status(HttpStatus.CREATED).body(RegistryMapping.conflict(new RosterViews.ConflictView(
+                declared.conflictId(), declared.personId(), declared.otherPersonId(), declared.kind(),
+                declared.description(), clock.instant())));
     }
 
     @Override
     public ResponseEntity<Void> withdrawConflict(String personId, String conflictId, ConflictWithdrawal withdrawal,
                                                  String idempotencyKey) {
-        String id = registered(personId);
-        String other = roster.conflictsInForce(id).stream()
-                .filter(c -> c.conflictId().equals(conflictId) && c.personId().equals(id))
-                .map(RosterViews.ConflictView::otherPersonId).findFirst().orElse(id);
-        permissions.requireEitherOrCore(Actors.require(), id, other, "withdraw this conflict of interest");
-        commands.sendAndWait(new WithdrawConflict(id, conflictId, withdrawal.getReason()));
+        commands.sendAndWait(new WithdrawConflict(registered(personId), conflictId, withdrawal.getReason(),
+                Actors.require()));
         return ResponseEntity.noContent().build();
     }
 

@@ -1,5 +1,7 @@
 package dev.charter.registry.web;
 
+import dev.charter.platform.projection.ReadModel;
+import dev.charter.registry.roster.RosterProjection;
 import dev.charter.api.registry.FilesApi;
 import dev.charter.api.registry.RosterApi;
 import dev.charter.api.registry.model.Roster;
@@ -16,8 +18,9 @@ import org.springframework.web.bind.annotation.RestController;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 
-/** The roster, now or as of a past instant, and the files generated from it (R16). */
+/** The roster, now or as of a past instant, and the files generated from it (CODEOWNERS, the maintainers page). */
 @RestController
+@ReadModel(RosterProjection.PROCESSING_GROUP)
 public class RosterController implements RosterApi, FilesApi {
 
     private static final MediaType TEXT = MediaType.parseMediaType("text/plain;charset=UTF-8");

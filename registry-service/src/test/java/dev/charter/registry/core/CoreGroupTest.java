@@ -18,7 +18,9 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 import static dev.charter.registry.module.ModuleTestSupport.registered;
+import static dev.charter.testsupport.Refusals.refusal;
 
+/** The core maintainers and the lead seat, one test per rule branch. */
 class CoreGroupTest {
 
     private static final DecisionRef BOOT = DecisionRef.bootstrap("import-1");
@@ -53,7 +55,7 @@ class CoreGroupTest {
     void leadIsCore() {
         fixture.given(core("ada"))
                 .when(new AppointLead("grace", ELECTED))
-                .expectException(GovernanceException.RuleViolation.class)
+                .expectException(refusal(GovernanceException.RuleViolation.class, "lead-not-core", "R1"))
                 .expectNoEvents();
     }
 
@@ -62,7 +64,7 @@ class CoreGroupTest {
     void oneLead() {
         fixture.given(core("ada"), core("grace"), new MaintainerAppointed("ada", Role.LEAD, null, BOOT))
                 .when(new AppointLead("grace", ELECTED))
-                .expectException(GovernanceException.Conflict.class);
+                .expectException(refusal(GovernanceException.Conflict.class, "lead-seat-taken", "R13"));
         fixture.given(core("ada"), core("grace"), new MaintainerAppointed("ada", Role.LEAD, null, BOOT),
                         new MaintainerRemoved("ada", Role.LEAD, null, RemovalReason.LEAD_SEAT_VACATED, VACATED))
                 .when(new AppointLead("grace", ELECTED))
@@ -77,7 +79,7 @@ class CoreGroupTest {
                 .expectEvents(new MaintainerRemoved("ada", Role.LEAD, null, RemovalReason.LEAD_SEAT_VACATED, VACATED));
         fixture.given(core("ada"), core("grace"), new MaintainerAppointed("ada", Role.LEAD, null, BOOT))
                 .when(new VacateLeadSeat("grace", VACATED))
-                .expectException(GovernanceException.Conflict.class);
+                .expectException(refusal(GovernanceException.Conflict.class, "not-the-lead", "R12"));
     }
 
     @Test
@@ -90,10 +92,33 @@ class CoreGroupTest {
     }
 
     @Test
-    @DisplayName("the same decision applied twice changes nothing")
+    @DisplayName("R11: the same decision applied twice changes nothing; another for a sitting core maintainer is a 409")
     void idempotent() {
         fixture.given(core("ada"), new MaintainerAppointed("grace", Role.CORE_MAINTAINER, null, CONFIRMED))
                 .when(new AppointCoreMaintainer("grace", CONFIRMED))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+        fixture.given(core("ada"), new MaintainerAppointed("grace", Role.CORE_MAINTAINER, null, CONFIRMED))
+                .when(new AppointCoreMaintainer("grace", new DecisionRef("charter.nominations.v1",
+                        "NominationConfirmed", "e-9", "n-9")))
+                .expectException(refusal(GovernanceException.Conflict.class, "already-a-core-maintainer", "R11"));
+    }
+
+    @Test
+    @DisplayName("R10, R12: re-applying the removal of the lead, or the vacating of the seat, changes nothing")
+    void removalAppliedOnce() {
+        MaintainerRemoved vacated = new MaintainerRemoved("ada", Role.LEAD, null, RemovalReason.LEAD_SEAT_VACATED,
+                CONFIRMED);
+        MaintainerRemoved removed = new MaintainerRemoved("ada", Role.CORE_MAINTAINER, null, RemovalReason.REMOVED,
+                CONFIRMED);
+        fixture.given(core("ada"), new MaintainerAppointed("ada", Role.LEAD, null, BOOT), vacated, removed)
+                .when(new RemoveCoreMaintainer("ada", CONFIRMED))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+        MaintainerRemoved seatVacated = new MaintainerRemoved("ada", Role.LEAD, null,
+                RemovalReason.LEAD_SEAT_VACATED, VACATED);
+        fixture.given(core("ada"), new MaintainerAppointed("ada", Role.LEAD, null, BOOT), seatVacated)
+                .when(new VacateLeadSeat("ada", VACATED))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
     }
@@ -109,6 +134,6 @@ class CoreGroupTest {
                 .expectEvents(new MovedToEmeritus("linus", Role.CORE_MAINTAINER, null, BOOT));
         fixture.givenNoPriorActivity()
                 .when(new MoveCoreMaintainerToEmeritus("linus", CONFIRMED))
-                .expectException(GovernanceException.Conflict.class);
+                .expectException(refusal(GovernanceException.Conflict.class, "not-a-core-maintainer", "R14"));
     }
 }

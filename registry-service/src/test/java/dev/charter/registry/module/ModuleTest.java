@@ -9,6 +9,8 @@ import dev.charter.contracts.registry.RegistryEvent.MaintainerRemoved;
 import dev.charter.contracts.registry.RegistryEvent.ModuleAdded;
 import dev.charter.contracts.registry.RegistryEvent.ModuleDecisionRuleChanged;
 import dev.charter.contracts.registry.RegistryEvent.ModuleInactivityPeriodChanged;
+import dev.charter.contracts.registry.RegistryEvent.ModuleNominationProcessChanged;
+import dev.charter.contracts.registry.RegistryEvent.ModuleRescoped;
 import dev.charter.contracts.registry.RegistryEvent.ModuleRetired;
 import dev.charter.contracts.registry.RegistryEvent.MovedToEmeritus;
 import dev.charter.contracts.registry.RegistryEvent.PublicationAdded;
@@ -24,8 +26,9 @@ import dev.charter.registry.module.ModuleCommands.AppointModuleMaintainer;
 import dev.charter.registry.module.ModuleCommands.ChangeModuleSettings;
 import dev.charter.registry.module.ModuleCommands.MoveModuleMaintainerToEmeritus;
 import dev.charter.registry.module.ModuleCommands.RemoveModuleMaintainer;
+import dev.charter.registry.module.ModuleCommands.RescopeModule;
 import dev.charter.registry.module.ModuleCommands.RetireModule;
-import dev.charter.registry.person.PersonDirectory;
+import dev.charter.registry.module.ModuleCommands.Settings;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -34,7 +37,11 @@ import org.junit.jupiter.api.Test;
 import java.time.LocalDate;
 import java.util.List;
 
+import static dev.charter.registry.module.ModuleTestSupport.coreMaintainers;
+import static dev.charter.registry.module.ModuleTestSupport.registered;
+import static dev.charter.testsupport.Refusals.refusal;
 
+/** The Module aggregate: a module and its maintainer group, one test per rule branch. */
 class ModuleTest {
 
     private static final DecisionRef NOMINATION = new DecisionRef("charter.nominations.v1", "NominationConfirmed",
@@ -43,13 +50,16 @@ class ModuleTest {
             "event-0", "proposal-1");
     private static final ModuleAdded NN = new ModuleAdded("nn", "Neural networks", ModuleKind.DIRECTORY, "torch/nn",
             null, DecisionRule.majority(), NominationProcess.CORE_MAINTAINERS, 365, PROPOSAL);
+    private static final MaintainerAppointed BOB = new MaintainerAppointed("bob", Role.MODULE_MAINTAINER, "nn",
+            PROPOSAL);
 
     private AggregateTestFixture<Module> fixture;
 
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Module.class);
-        fixture.registerInjectableResource(ModuleTestSupport.registered("ada", "bob", "cleo"));
+        fixture.registerInjectableResource(registered("ada", "bob", "cleo"));
+        fixture.registerInjectableResource(coreMaintainers("ada"));
     }
 
     @Test
@@ -67,7 +77,7 @@ class ModuleTest {
         fixture.givenNoPriorActivity()
                 .when(new AddModule("vision", "Vision", ModuleKind.REPOSITORY, "vision", null, null, null, 365,
                         List.of(), PROPOSAL))
-                .expectException(GovernanceException.RuleViolation.class);
+                .expectException(refusal(GovernanceException.RuleViolation.class, "invalid-location", "R3"));
     }
 
     @Test
@@ -75,7 +85,7 @@ class ModuleTest {
     void onlyRegisteredPersons() {
         fixture.given(NN)
                 .when(new AppointModuleMaintainer("nn", "acme-corp", NOMINATION))
-                .expectException(GovernanceException.RuleViolation.class)
+                .expectException(refusal(GovernanceException.RuleViolation.class, "not-a-registered-person", "R2"))
                 .expectNoEvents();
     }
 
@@ -88,7 +98,7 @@ class ModuleTest {
     }
 
     @Test
-    @DisplayName("the same decision applied twice changes nothing; another decision for a sitting maintainer is a 409")
+    @DisplayName("R1: the same decision applied twice changes nothing; another decision for a sitting maintainer is a 409")
     void idempotentAppointment() {
         MaintainerAppointed appointed = new MaintainerAppointed("bob", Role.MODULE_MAINTAINER, "nn", NOMINATION);
         fixture.given(NN, appointed)
@@ -98,43 +108,75 @@ class ModuleTest {
         fixture.given(NN, appointed)
                 .when(new AppointModuleMaintainer("nn", "bob", new DecisionRef("charter.nominations.v1",
                         "NominationConfirmed", "event-2", "nomination-2")))
-                .expectException(GovernanceException.Conflict.class);
+                .expectException(refusal(GovernanceException.Conflict.class, "already-a-maintainer", "R1"));
     }
 
     @Test
-    @DisplayName("R10: a confirmed removal ends the seat; removing a non-maintainer is a 409")
+    @DisplayName("R10: a confirmed removal ends the seat, once; removing a non-maintainer is a 409")
     void removes() {
-        fixture.given(NN, new MaintainerAppointed("bob", Role.MODULE_MAINTAINER, "nn", PROPOSAL))
+        MaintainerRemoved removed = new MaintainerRemoved("bob", Role.MODULE_MAINTAINER, "nn", RemovalReason.REMOVED,
+                NOMINATION);
+        fixture.given(NN, BOB)
                 .when(new RemoveModuleMaintainer("nn", "bob", NOMINATION))
-                .expectEvents(new MaintainerRemoved("bob", Role.MODULE_MAINTAINER, "nn", RemovalReason.REMOVED,
-                        NOMINATION));
+                .expectEvents(removed);
+        fixture.given(NN, BOB, removed)
+                .when(new RemoveModuleMaintainer("nn", "bob", NOMINATION))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
         fixture.given(NN)
                 .when(new RemoveModuleMaintainer("nn", "bob", NOMINATION))
-                .expectException(GovernanceException.Conflict.class);
+                .expectException(refusal(GovernanceException.Conflict.class, "not-a-maintainer", "R10"));
     }
 
     @Test
     @DisplayName("R14: a maintainer moves to emeritus and is reinstated by a later appointment")
     void emeritus() {
         MovedToEmeritus moved = new MovedToEmeritus("bob", Role.MODULE_MAINTAINER, "nn", NOMINATION);
-        fixture.given(NN, new MaintainerAppointed("bob", Role.MODULE_MAINTAINER, "nn", PROPOSAL))
+        fixture.given(NN, BOB)
                 .when(new MoveModuleMaintainerToEmeritus("nn", "bob", NOMINATION))
                 .expectEvents(moved);
         DecisionRef later = new DecisionRef("charter.nominations.v1", "NominationConfirmed", "event-9", "n-9");
-        fixture.given(NN, new MaintainerAppointed("bob", Role.MODULE_MAINTAINER, "nn", PROPOSAL), moved)
+        fixture.given(NN, BOB, moved)
                 .when(new AppointModuleMaintainer("nn", "bob", later))
                 .expectEvents(new MaintainerAppointed("bob", Role.MODULE_MAINTAINER, "nn", later));
     }
 
     @Test
-    @DisplayName("R4: a group adopts a super-majority rule; only the changed settings produce events")
+    @DisplayName("R14: only a sitting maintainer moves to emeritus (409), and only once, but for the bootstrap import")
+    void emeritusChecks() {
+        fixture.given(NN)
+                .when(new MoveModuleMaintainerToEmeritus("nn", "bob", NOMINATION))
+                .expectException(refusal(GovernanceException.Conflict.class, "not-a-maintainer", "R14"));
+        fixture.given(NN, new MovedToEmeritus("bob", Role.MODULE_MAINTAINER, "nn", PROPOSAL))
+                .when(new MoveModuleMaintainerToEmeritus("nn", "bob", NOMINATION))
+                .expectException(refusal(GovernanceException.Conflict.class, "already-emeritus", "R14"));
+        DecisionRef bootstrap = DecisionRef.bootstrap("import-1");
+        fixture.given(NN)
+                .when(new MoveModuleMaintainerToEmeritus("nn", "bob", bootstrap))
+                .expectEvents(new MovedToEmeritus("bob", Role.MODULE_MAINTAINER, "nn", bootstrap));
+    }
+
+    @Test
+    @DisplayName("R4: a group adopts a super-majority rule; only the changed settings produce events; the answer is the settings now")
     void changesDecisionRule() {
         DecisionRule supermajority = new DecisionRule(DecisionMethod.SUPERMAJORITY, 0.75, null, null);
-        fixture.given(NN)
-                .when(new ChangeModuleSettings("nn", supermajority, NominationProcess.CORE_MAINTAINERS, 180))
-                .expectEvents(new ModuleDecisionRuleChanged("nn", new DecisionRule(DecisionMethod.SUPERMAJORITY, 0.75,
-                                ThresholdBase.SEATED, null)),
-                        new ModuleInactivityPeriodChanged("nn", 180));
+        DecisionRule seated = new DecisionRule(DecisionMethod.SUPERMAJORITY, 0.75, ThresholdBase.SEATED, null);
+        fixture.given(NN, BOB)
+                .when(new ChangeModuleSettings("nn", supermajority, NominationProcess.CORE_MAINTAINERS, 180, "bob"))
+                .expectEvents(new ModuleDecisionRuleChanged("nn", seated), new ModuleInactivityPeriodChanged("nn", 180))
+                .expectResultMessagePayload(new Settings(seated, NominationProcess.CORE_MAINTAINERS, 180));
+    }
+
+    @Test
+    @DisplayName("R4: a group's settings are changed by a maintainer of the module or a core maintainer, nobody else (403)")
+    void settingsByMaintainersOrCore() {
+        fixture.given(NN, BOB)
+                .when(new ChangeModuleSettings("nn", null, NominationProcess.OWN_GROUP, 365, "cleo"))
+                .expectException(refusal(GovernanceException.NotAllowed.class, "not-a-maintainer", "R4"))
+                .expectNoEvents();
+        fixture.given(NN, BOB)
+                .when(new ChangeModuleSettings("nn", null, NominationProcess.OWN_GROUP, 365, "ada"))
+                .expectEvents(new ModuleNominationProcessChanged("nn", NominationProcess.OWN_GROUP));
     }
 
     @Test
@@ -142,44 +184,70 @@ class ModuleTest {
     void refusesSoleDecider() {
         fixture.given(NN)
                 .when(new ChangeModuleSettings("nn", new DecisionRule(DecisionMethod.SOLE_DECIDER, null, null, null),
-                        NominationProcess.OWN_GROUP, 365))
-                .expectException(GovernanceException.RuleViolation.class)
+                        NominationProcess.OWN_GROUP, 365, "ada"))
+                .expectException(refusal(GovernanceException.RuleViolation.class, "invalid-decision-rule", "R4"))
                 .expectNoEvents();
         fixture.given(NN)
                 .when(new ChangeModuleSettings("nn", new DecisionRule(DecisionMethod.SUPERMAJORITY, 0.4, null, null),
-                        NominationProcess.OWN_GROUP, 365))
-                .expectException(GovernanceException.RuleViolation.class);
+                        NominationProcess.OWN_GROUP, 365, "ada"))
+                .expectException(refusal(GovernanceException.RuleViolation.class, "invalid-decision-rule", "R4"));
     }
 
     @Test
-    @DisplayName("R6: a group publishes its roadmap")
-    void publishes() {
+    @DisplayName("R14: the inactivity period is 1 to 3650 days (422)")
+    void inactivityPeriod() {
         fixture.given(NN)
+                .when(new ChangeModuleSettings("nn", null, NominationProcess.CORE_MAINTAINERS, 0, "ada"))
+                .expectException(refusal(GovernanceException.RuleViolation.class, "invalid-inactivity-period", "R14"));
+    }
+
+    @Test
+    @DisplayName("R6: a group publishes its roadmap; the answer is the publication; only maintainers or core publish (403)")
+    void publishes() {
+        PublicationAdded roadmap = new PublicationAdded("nn", "p1", PublicationKind.ROADMAP, "Roadmap",
+                "https://example.org/r", LocalDate.of(2026, 5, 1));
+        fixture.given(NN, BOB)
                 .when(new AddPublication("nn", "p1", PublicationKind.ROADMAP, " Roadmap ", "https://example.org/r",
-                        LocalDate.of(2026, 5, 1)))
-                .expectEvents(new PublicationAdded("nn", "p1", PublicationKind.ROADMAP, "Roadmap",
-                        "https://example.org/r", LocalDate.of(2026, 5, 1)));
+                        LocalDate.of(2026, 5, 1), "bob"))
+                .expectEvents(roadmap)
+                .expectResultMessagePayload(roadmap);
+        fixture.given(NN, BOB)
+                .when(new AddPublication("nn", "p1", PublicationKind.ROADMAP, "Roadmap", "https://example.org/r",
+                        LocalDate.of(2026, 5, 1), "cleo"))
+                .expectException(refusal(GovernanceException.NotAllowed.class, "not-a-maintainer", "R6"));
     }
 
     @Test
     @DisplayName("R15: an accepted proposal re-scopes a module to another location")
     void rescopes() {
         fixture.given(NN)
-                .when(new ModuleCommands.RescopeModule("nn", "Neural nets", ModuleKind.DIRECTORY, "torch/nn/modules",
+                .when(new RescopeModule("nn", "Neural nets", ModuleKind.DIRECTORY, "torch/nn/modules",
                         "Only the layers.", PROPOSAL))
-                .expectEvents(new dev.charter.contracts.registry.RegistryEvent.ModuleRescoped("nn", "Neural nets",
-                        ModuleKind.DIRECTORY, "torch/nn/modules", "Only the layers.", PROPOSAL));
+                .expectEvents(new ModuleRescoped("nn", "Neural nets", ModuleKind.DIRECTORY, "torch/nn/modules",
+                        "Only the layers.", PROPOSAL));
     }
 
     @Test
-    @DisplayName("R15: retiring a module ends its maintainers' seats first; a retired module takes no changes")
+    @DisplayName("R15: retiring a module ends its maintainers' seats first; a retired module takes no changes (409)")
     void retires() {
-        fixture.given(NN, new MaintainerAppointed("bob", Role.MODULE_MAINTAINER, "nn", PROPOSAL))
+        fixture.given(NN, BOB)
                 .when(new RetireModule("nn", PROPOSAL))
                 .expectEvents(new MaintainerRemoved("bob", Role.MODULE_MAINTAINER, "nn", RemovalReason.MODULE_RETIRED,
                         PROPOSAL), new ModuleRetired("nn", PROPOSAL));
         fixture.given(NN, new ModuleRetired("nn", PROPOSAL))
                 .when(new AppointModuleMaintainer("nn", "bob", NOMINATION))
-                .expectException(GovernanceException.Conflict.class);
+                .expectException(refusal(GovernanceException.Conflict.class, "module-retired", "R15"));
+    }
+
+    @Test
+    @DisplayName("R15: the same retirement applied again changes nothing; another decision to retire it is a 409")
+    void retiresOnce() {
+        fixture.given(NN, new ModuleRetired("nn", PROPOSAL))
+                .when(new RetireModule("nn", PROPOSAL))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+        fixture.given(NN, new ModuleRetired("nn", PROPOSAL))
+                .when(new RetireModule("nn", NOMINATION))
+                .expectException(refusal(GovernanceException.Conflict.class, "module-retired", "R15"));
     }
 }

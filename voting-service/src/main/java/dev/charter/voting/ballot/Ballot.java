@@ -16,8 +16,9 @@ import dev.charter.contracts.voting.VotingEvent.BallotOpened;
 import dev.charter.contracts.voting.VotingEvent.BallotReferredToLead;
 import dev.charter.contracts.voting.VotingEvent.MemberRecused;
 import dev.charter.contracts.voting.VotingEvent.VoteCast;
-import dev.charter.platform.messaging.EventMetadata;
+import dev.charter.platform.security.PersonIds;
 import dev.charter.platform.web.GovernanceException;
+import dev.charter.platform.web.Text;
 import dev.charter.voting.ballot.BallotCommands.CancelBallot;
 import dev.charter.voting.ballot.BallotCommands.CastVote;
 import dev.charter.voting.ballot.BallotCommands.ClosingTime;
@@ -32,10 +33,8 @@ import dev.charter.voting.ballot.tally.Settlement;
 import dev.charter.voting.ballot.tally.Tallies;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
-import org.axonframework.deadline.DeadlineMessage;
 import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
-import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
@@ -49,8 +48,8 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -70,8 +69,6 @@ public class Ballot {
 
     /** The name of the ballot's closing deadline. */
     public static final String CLOSING = "ballot-closing";
-    /** The actor of what the service does on its own, such as closing at the deadline. */
-    public static final String SYSTEM_ACTOR = "system:voting";
     private static final Logger log = LoggerFactory.getLogger(Ballot.class);
 
     @AggregateIdentifier
@@ -107,7 +104,7 @@ public class Ballot {
                     + " is not the ballot of request " + canonical.requestId() + ".");
         }
         Electorate.Frozen frozen = Electorate.freeze(canonical, command.body());
-        String leadNow = command.body().lead() == null ? null : command.body().lead().toLowerCase(Locale.ROOT);
+        String leadNow = PersonIds.canonical(command.body().lead());
         BallotOpened opened = new BallotOpened(command.ballotId(), canonical, frozen.electorate(),
                 frozen.recusals(), leadNow, command.seed(), command.rulesVersion());
         apply(opened);
@@ -119,13 +116,17 @@ public class Ballot {
     /** One vote per member of the frozen electorate, public, changeable while the ballot is open. */
     @CommandHandler
     public VoteCast handle(CastVote command, DeadlineManager deadlines) {
-        requireOpen(command.at());
         String voter = person(command.voterId());
+        if (!voter.equals(person(command.castBy()))) {
+            throw new GovernanceException.NotAllowed("not-your-vote", null,
+                    command.castBy() + " may cast only their own vote, not " + command.voterId() + "'s.");
+        }
+        requireOpen(command.at());
         requireMember(voter, "vote");
         VoteCast vote = vote(voter, command);
         VoteCast current = votes.get(voter);
         if (current != null && current.choice() == vote.choice() && current.ranking().equals(vote.ranking())
-                && java.util.Objects.equals(current.comment(), vote.comment())) {
+                && Objects.equals(current.comment(), vote.comment())) {
             return current; // the same vote again: already cast
         }
         apply(vote);
@@ -189,8 +190,7 @@ public class Ballot {
         if (status == BallotStatus.CLOSED || status == BallotStatus.CANCELLED) {
             return false; // decided or cancelled already: nothing to cancel
         }
-        String reason = command.reason() == null || command.reason().isBlank() ? "The request was withdrawn."
-                : command.reason().trim();
+        String reason = Objects.requireNonNullElse(Text.blankToNull(command.reason()), "The request was withdrawn.");
         apply(new BallotCancelled(ballotId, request.requestId(), reason));
         deadlines.cancelAllWithinScope(CLOSING);
         return true;
@@ -198,37 +198,30 @@ public class Ballot {
 
     /**
      * The durable deadline: counts and closes an open ballot. Fires once (db-scheduler); a ballot closed
-     * before (settled, decided, cancelled) ignores it. Acts as the service itself, in the opening's
-     * correlation.
+     * before (settled, decided, cancelled) ignores it. Acts as the service itself, in the opening's correlation:
+     * the platform's deadline metadata interceptor stamped the deadline so, and what it applies copies it.
      */
     @DeadlineHandler(deadlineName = CLOSING)
-    void closeAtDeadline(ClosingTime closing, DeadlineMessage<?> deadline) {
+    void closeAtDeadline(ClosingTime closing) {
         if (status != BallotStatus.OPEN) {
             return; // closed before the deadline: it closes once
         }
-        MetaData metaData = MetaData.with(EventMetadata.ACTOR, SYSTEM_ACTOR)
-                .and(EventMetadata.CAUSATION_ID, deadline.getIdentifier())
-                .and(EventMetadata.RULES_VERSION, rulesVersion);
-        Object correlation = deadline.getMetaData().get(EventMetadata.CORRELATION_ID);
-        if (correlation != null) {
-            metaData = metaData.and(EventMetadata.CORRELATION_ID, correlation);
-        }
-        conclude(count(), CloseReason.DEADLINE, metaData);
+        conclude(count(), CloseReason.DEADLINE);
     }
 
     private void closeIfSettled(DeadlineManager deadlines) {
         Optional<Counted> settled = Settlement.settled(rule, electorate.size(), recused.size(), countedVotes(), seed);
         if (settled.isPresent()) {
-            conclude(settled.get(), CloseReason.OUTCOME_SETTLED, MetaData.emptyInstance());
+            conclude(settled.get(), CloseReason.OUTCOME_SETTLED);
             deadlines.cancelAllWithinScope(CLOSING);
         }
     }
 
     /** Closes with the count, or hands a tie of a core-maintainer ballot to the lead (R8). */
-    private void conclude(Counted counted, CloseReason reason, MetaData metaData) {
+    private void conclude(Counted counted, CloseReason reason) {
         if (counted.outcome() == BallotOutcome.TIED && tiesGoToLead()) {
             log.info("Ballot {} is tied ({}): referred to the lead {}", ballotId, reason, lead);
-            apply(new BallotReferredToLead(ballotId, lead, counted.tally()), metaData);
+            apply(new BallotReferredToLead(ballotId, lead, counted.tally()));
             return;
         }
         log.info("Ballot {} closes: {} ({}), {} yes / {} no / {} abstain of {}", ballotId, counted.outcome(), reason,
@@ -239,7 +232,7 @@ public class Ballot {
             decidedBy = lead;
             reasoning = votes.get(lead).comment();
         }
-        apply(closed(counted.outcome(), counted.tally(), reason, decidedBy, reasoning), metaData);
+        apply(closed(counted.outcome(), counted.tally(), reason, decidedBy, reasoning));
     }
 
     /** R8: the lead decides ties of the core maintainers, unless the lead is recused from the ballot. */
@@ -295,7 +288,7 @@ public class Ballot {
     }
 
     private VoteCast vote(String voter, CastVote command) {
-        String comment = command.comment() == null || command.comment().isBlank() ? null : command.comment().trim();
+        String comment = Text.blankToNull(command.comment());
         if (rule.ranked()) {
             List<String> ranking = command.ranking() == null ? List.of() : command.ranking();
             if (command.choice() != null && command.choice() != Choice.ABSTAIN) {
@@ -335,10 +328,11 @@ public class Ballot {
     }
 
     private static String person(String personId) {
-        if (personId == null || personId.isBlank()) {
+        String id = PersonIds.canonical(personId);
+        if (id == null) {
             throw new GovernanceException.BadInput("invalid-person", "A person id is required.");
         }
-        return personId.trim().toLowerCase(Locale.ROOT);
+        return id;
     }
 
     @EventSourcingHandler

@@ -5,8 +5,6 @@ import dev.charter.contracts.voting.Choice;
 import dev.charter.contracts.voting.VotingEvent.BallotOpened;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
-import dev.charter.voting.roster.BodySnapshot;
-
 import java.time.Instant;
 import java.util.List;
 
@@ -29,9 +27,12 @@ public final class BallotCommands {
     public record Opened(BallotOpened opened, BallotStatus status) {
     }
 
-    /** Cast or change a vote: {@code choice} for yes/no methods, {@code ranking} for RANKED_CHOICE. */
+    /**
+     * Cast or change a vote: {@code choice} for yes/no methods, {@code ranking} for RANKED_CHOICE. {@code castBy} is
+     * the person casting it, who casts only their own ({@code voterId}).
+     */
     public record CastVote(@TargetAggregateIdentifier String ballotId, String voterId, Choice choice,
-                           List<String> ranking, String comment, Instant at) {
+                           List<String> ranking, String comment, String castBy, Instant at) {
     }
 
     /** A member of the electorate recuses themselves, with a reason (R10). */

@@ -3,10 +3,9 @@ package dev.charter.voting.ballot;
 import dev.charter.contracts.voting.BallotIds;
 import dev.charter.contracts.voting.BallotRequest;
 import dev.charter.platform.config.CharterProperties;
+import dev.charter.platform.roster.RosterReader;
 import dev.charter.voting.ballot.BallotCommands.OpenBallot;
 import dev.charter.voting.ballot.BallotCommands.Opened;
-import dev.charter.voting.roster.BodySnapshot;
-import dev.charter.voting.roster.RosterQueries;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,12 +24,12 @@ public class BallotOpener {
     private static final Logger log = LoggerFactory.getLogger(BallotOpener.class);
 
     private final CommandGateway commands;
-    private final RosterQueries roster;
+    private final RosterReader roster;
     private final CharterProperties properties;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    public BallotOpener(CommandGateway commands, RosterQueries roster, CharterProperties properties, Clock clock) {
+    public BallotOpener(CommandGateway commands, RosterReader roster, CharterProperties properties, Clock clock) {
         this.commands = commands;
         this.roster = roster;
         this.properties = properties;
@@ -40,8 +39,9 @@ public class BallotOpener {
     public Opened open(BallotRequest request) {
         BallotRequest canonical = BallotRequests.canonical(request);
         String ballotId = BallotIds.forRequest(canonical.requestId());
-        BodySnapshot body = roster.snapshot(canonical.body(), canonical.moduleId(), canonical.affectedModules(),
-                canonical.personsConcerned());
+        BodySnapshot body = new BodySnapshot(
+                roster.members(canonical.body(), canonical.moduleId(), canonical.affectedModules()),
+                roster.lead().orElse(null), roster.conflictsOf(canonical.personsConcerned()));
         if (body.members().isEmpty()) {
             log.warn("Ballot {} of request {}: the roster copy has nobody in body {}{}; it closes with no quorum",
                     ballotId, canonical.requestId(), canonical.body(),

@@ -8,6 +8,7 @@ import dev.charter.contracts.voting.VotingEvent.BallotOpened;
 import dev.charter.contracts.voting.VotingEvent.BallotReferredToLead;
 import dev.charter.contracts.voting.VotingEvent.MemberRecused;
 import dev.charter.contracts.voting.VotingEvent.VoteCast;
+import dev.charter.platform.jdbc.Columns;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -20,6 +21,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+
+import static dev.charter.platform.jdbc.Columns.ts;
 
 /**
  * The ballots read model: every ballot with its frozen electorate, recusals, votes and result. A tracking
@@ -34,9 +37,9 @@ public class BallotProjection {
     public static final String PROCESSING_GROUP = "ballots";
 
     private final JdbcClient jdbc;
-    private final BallotJson json;
+    private final Columns json;
 
-    BallotProjection(JdbcClient jdbc, BallotJson json) {
+    BallotProjection(JdbcClient jdbc, Columns json) {
         this.jdbc = jdbc;
         this.json = json;
     }
@@ -50,8 +53,8 @@ public class BallotProjection {
                         VALUES (?, ?, ?, ?, ?, ?, 'OPEN', ?, ?, ?, ?, ?, ?, ?)
                         ON CONFLICT (ballot_id) DO NOTHING""")
                 .params(event.ballotId(), request.requestId(), request.subjectKind(), request.subjectId(),
-                        request.body().name(), request.method().name(), json.write(request), json.write(event.electorate()),
-                        json.write(event.recusals()), event.lead(), event.seed(), event.rulesVersion(), ts(at))
+                        request.body().name(), request.method().name(), json.json(request), json.json(event.electorate()),
+                        json.json(event.recusals()), event.lead(), event.seed(), event.rulesVersion(), ts(at))
                 .update();
         if (inserted == 0) {
             return; // already projected
@@ -74,7 +77,7 @@ public class BallotProjection {
                             ranking = EXCLUDED.ranking, comment = EXCLUDED.comment, changed = EXCLUDED.changed,
                             cast_at = EXCLUDED.cast_at""")
                 .params(event.ballotId(), event.voterId(), event.choice() == null ? null : event.choice().name(),
-                        json.write(event.ranking() == null ? List.of() : event.ranking()), event.comment(), event.changed(),
+                        json.json(event.ranking() == null ? List.of() : event.ranking()), event.comment(), event.changed(),
                         ts(at))
                 .update();
     }
@@ -84,12 +87,12 @@ public class BallotProjection {
     void on(MemberRecused event) {
         jdbc.sql("SELECT electorate, recusals FROM ballot WHERE ballot_id = ?").param(event.ballotId())
                 .query((rs, n) -> {
-                    List<String> electorate = new ArrayList<>(json.read(rs.getString(1), BallotJson.STRINGS));
-                    List<Recusal> recusals = new ArrayList<>(json.read(rs.getString(2), BallotJson.RECUSALS));
+                    List<String> electorate = new ArrayList<>(json.read(rs.getString(1), Columns.STRINGS));
+                    List<Recusal> recusals = new ArrayList<>(json.read(rs.getString(2), Columns.RECUSALS));
                     electorate.remove(event.personId());
                     recusals.removeIf(r -> r.personId().equals(event.personId()));
                     recusals.add(new Recusal(event.personId(), event.reason(), event.detail()));
-                    return new Object[]{json.write(electorate), json.write(recusals)};
+                    return new Object[]{json.json(electorate), json.json(recusals)};
                 })
                 .optional()
                 .ifPresent(row -> jdbc.sql("UPDATE ballot SET electorate = ?, recusals = ? WHERE ballot_id = ?")
@@ -101,7 +104,7 @@ public class BallotProjection {
     @EventHandler
     void on(BallotReferredToLead event) {
         jdbc.sql("UPDATE ballot SET status = 'AWAITING_LEAD', outcome = ?, tally = ? WHERE ballot_id = ?")
-                .params(BallotOutcome.TIED.name(), json.write(event.tally()), event.ballotId()).update();
+                .params(BallotOutcome.TIED.name(), json.json(event.tally()), event.ballotId()).update();
     }
 
     @EventHandler
@@ -111,7 +114,7 @@ public class BallotProjection {
                                           reasoning = ?, tally = ?
                         WHERE ballot_id = ?""")
                 .params(ts(at), event.outcome().name(), event.closeReason().name(), event.decidedBy(),
-                        event.reasoning(), json.write(event.tally()), event.ballotId())
+                        event.reasoning(), json.json(event.tally()), event.ballotId())
                 .update();
     }
 
@@ -124,9 +127,5 @@ public class BallotProjection {
     @ResetHandler
     void reset() {
         jdbc.sql("TRUNCATE ballot, ballot_module, ballot_vote").update();
-    }
-
-    private static java.sql.Timestamp ts(Instant instant) {
-        return java.sql.Timestamp.from(instant);
     }
 }

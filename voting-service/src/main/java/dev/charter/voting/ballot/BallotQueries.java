@@ -7,6 +7,8 @@ import dev.charter.contracts.voting.Choice;
 import dev.charter.contracts.voting.CloseReason;
 import dev.charter.contracts.voting.DecisionMethod;
 import dev.charter.contracts.voting.Recusal;
+import dev.charter.contracts.voting.Tally;
+import dev.charter.platform.jdbc.Columns;
 import dev.charter.voting.ballot.BallotViews.BallotFilter;
 import dev.charter.voting.ballot.BallotViews.BallotSummaryView;
 import dev.charter.voting.ballot.BallotViews.BallotView;
@@ -20,11 +22,12 @@ import org.springframework.stereotype.Component;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+
+import static dev.charter.platform.jdbc.Columns.instant;
 
 /**
  * Reads the ballots projection. The tally of an open ballot is counted live, by the same pure function that
@@ -34,9 +37,9 @@ import java.util.Optional;
 public class BallotQueries {
 
     private final JdbcClient jdbc;
-    private final BallotJson json;
+    private final Columns json;
 
-    BallotQueries(JdbcClient jdbc, BallotJson json) {
+    BallotQueries(JdbcClient jdbc, Columns json) {
         this.jdbc = jdbc;
         this.json = json;
     }
@@ -93,19 +96,19 @@ public class BallotQueries {
         return jdbc.sql("SELECT * FROM ballot_vote WHERE ballot_id = ? ORDER BY cast_at, voter_id").param(ballotId)
                 .query((rs, n) -> new VoteView(rs.getString("voter_id"),
                         rs.getString("choice") == null ? null : Choice.valueOf(rs.getString("choice")),
-                        json.read(rs.getString("ranking"), BallotJson.STRINGS), rs.getString("comment"),
+                        json.read(rs.getString("ranking"), Columns.STRINGS), rs.getString("comment"),
                         rs.getBoolean("changed"), instant(rs, "cast_at")))
                 .list();
     }
 
     private BallotView view(ResultSet rs, List<VoteView> votes) throws SQLException {
-        BallotRequest request = json.read(rs.getString("request"), BallotJson.REQUEST);
-        List<String> electorate = json.read(rs.getString("electorate"), BallotJson.STRINGS);
-        List<Recusal> recusals = json.read(rs.getString("recusals"), BallotJson.RECUSALS);
+        BallotRequest request = json.read(rs.getString("request"), BallotRequest.class);
+        List<String> electorate = json.read(rs.getString("electorate"), Columns.STRINGS);
+        List<Recusal> recusals = json.read(rs.getString("recusals"), Columns.RECUSALS);
         long seed = rs.getLong("seed");
         String tally = rs.getString("tally");
         Counted counted = tally != null
-                ? new Counted(BallotOutcome.valueOf(rs.getString("outcome")), json.read(tally, BallotJson.TALLY))
+                ? new Counted(BallotOutcome.valueOf(rs.getString("outcome")), json.read(tally, Tally.class))
                 : Tallies.count(CountingRule.of(request), electorate.size(), recusals.size(),
                 votes.stream().map(v -> new CountedVote(v.choice(), v.ranking())).toList(), seed);
         String closeReason = rs.getString("close_reason");
@@ -117,17 +120,12 @@ public class BallotQueries {
     }
 
     private BallotSummaryView summary(ResultSet rs, int row) throws SQLException {
-        BallotRequest request = json.read(rs.getString("request"), BallotJson.REQUEST);
+        BallotRequest request = json.read(rs.getString("request"), BallotRequest.class);
         String outcome = rs.getString("outcome");
         return new BallotSummaryView(rs.getLong("position"), rs.getString("ballot_id"),
                 BallotStatus.valueOf(rs.getString("status")), request.subjectKind(), request.subjectId(),
                 request.question(), BallotBody.valueOf(rs.getString("body")), request.moduleId(),
                 DecisionMethod.valueOf(rs.getString("method")), request.deadline(), instant(rs, "opened_at"),
                 instant(rs, "closed_at"), outcome == null ? null : BallotOutcome.valueOf(outcome));
-    }
-
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        Timestamp timestamp = rs.getTimestamp(column);
-        return timestamp == null ? null : timestamp.toInstant();
     }
 }

@@ -3,14 +3,18 @@ package dev.charter.voting.ballot;
 import dev.charter.contracts.voting.BallotBody;
 import dev.charter.contracts.voting.BallotRequest;
 import dev.charter.contracts.voting.DecisionMethod;
+import dev.charter.contracts.voting.DecisionRule;
 import dev.charter.contracts.voting.ThresholdBase;
+import dev.charter.platform.roster.ModuleIds;
+import dev.charter.platform.security.PersonIds;
 import dev.charter.platform.web.GovernanceException;
+import dev.charter.platform.web.Text;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * Checks a ballot request and puts it in its canonical form (trimmed text, lower-case person ids, the
@@ -29,7 +33,7 @@ public final class BallotRequests {
         }
         String requestId = required(request.requestId(), "requestId", 300);
         String subjectKind = required(request.subjectKind(), "subjectKind", 100);
-        String subjectId = request.subjectId() == null || request.subjectId().isBlank() ? requestId
+        String subjectId = Text.blankToNull(request.subjectId()) == null ? requestId
                 : required(request.subjectId(), "subjectId", 300);
         String question = required(request.question(), "question", 2000);
         if (request.body() == null) {
@@ -50,11 +54,11 @@ public final class BallotRequests {
         }
         String moduleId = null;
         if (body == BallotBody.MODULE_MAINTAINERS) {
-            moduleId = required(request.moduleId(), "moduleId", 64).toLowerCase(Locale.ROOT);
+            moduleId = ModuleIds.canonical(required(request.moduleId(), "moduleId", 64));
         }
         List<String> affected = List.of();
         if (body == BallotBody.CORE_AND_AFFECTED_MODULES) {
-            affected = distinct(request.affectedModules(), "affectedModules", 64, true);
+            affected = distinct(request.affectedModules(), "affectedModules", 64, ModuleIds::canonical);
             if (affected.isEmpty()) {
                 throw invalid("CORE_AND_AFFECTED_MODULES needs the affected modules.");
             }
@@ -63,8 +67,8 @@ public final class BallotRequests {
         ThresholdBase base = null;
         if (method == DecisionMethod.SUPERMAJORITY) {
             threshold = request.threshold();
-            if (threshold == null || threshold.isNaN() || threshold < 0.5 || threshold > 1) {
-                throw invalid("A super-majority needs a threshold between 0.5 and 1, e.g. 0.75.");
+            if (!DecisionRule.isSupermajorityThreshold(threshold)) {
+                throw invalid("A super-majority needs a threshold above 0.5 and at most 1, e.g. 0.75.");
             }
             base = request.base() == null ? ThresholdBase.SEATED : request.base();
         }
@@ -74,16 +78,15 @@ public final class BallotRequests {
         }
         List<String> options = List.of();
         if (method == DecisionMethod.RANKED_CHOICE) {
-            options = distinct(request.options(), "options", 200, false);
+            options = distinct(request.options(), "options", 200, null);
             if (options.size() < 2 || options.size() > MAX_OPTIONS) {
                 throw invalid("A ranked-choice ballot needs 2 to " + MAX_OPTIONS + " distinct options.");
             }
         } else if (request.options() != null && !request.options().isEmpty()) {
             throw invalid("Only a RANKED_CHOICE ballot has options; " + method + " is answered yes, no or abstain.");
         }
-        List<String> concerned = distinct(request.personsConcerned(), "personsConcerned", 39, true);
-        String requestedBy = request.requestedBy() == null || request.requestedBy().isBlank() ? null
-                : request.requestedBy().trim();
+        List<String> concerned = distinct(request.personsConcerned(), "personsConcerned", 39, PersonIds::canonical);
+        String requestedBy = Text.blankToNull(request.requestedBy());
         return new BallotRequest(requestId, subjectKind, subjectId, question, body, moduleId, affected, method,
                 threshold, base, quorum, options, request.deadline(), concerned, requestedBy);
     }
@@ -99,16 +102,18 @@ public final class BallotRequests {
         return trimmed;
     }
 
-    private static List<String> distinct(List<String> values, String field, int maxLength, boolean lowerCase) {
+    /** The values, each once; ids in their stored form ({@code id}); other text as given, and no entry twice. */
+    private static List<String> distinct(List<String> values, String field, int maxLength,
+                                         UnaryOperator<String> id) {
         if (values == null) {
             return List.of();
         }
         Set<String> result = new LinkedHashSet<>();
         for (String value : values) {
             String item = required(value, field, maxLength);
-            result.add(lowerCase ? item.toLowerCase(Locale.ROOT) : item);
+            result.add(id == null ? item : id.apply(item));
         }
-        if (result.size() != values.size() && !lowerCase) {
+        if (result.size() != values.size() && id == null) {
             throw invalid("'" + field + "' lists an entry twice.");
         }
         return List.copyOf(new ArrayList<>(result));

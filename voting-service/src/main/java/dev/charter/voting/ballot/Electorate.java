@@ -3,12 +3,11 @@ package dev.charter.voting.ballot;
 import dev.charter.contracts.voting.BallotRequest;
 import dev.charter.contracts.voting.Recusal;
 import dev.charter.contracts.voting.RecusalReason;
-
-import dev.charter.voting.roster.BodySnapshot;
+import dev.charter.platform.roster.DeclaredConflict;
+import dev.charter.platform.security.PersonIds;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -30,9 +29,9 @@ public final class Electorate {
 
     public static Frozen freeze(BallotRequest request, BodySnapshot body) {
         Set<String> concerned = new TreeSet<>();
-        request.personsConcerned().forEach(p -> concerned.add(p.toLowerCase(Locale.ROOT)));
+        request.personsConcerned().forEach(p -> concerned.add(PersonIds.canonical(p)));
         Set<String> members = new TreeSet<>();
-        body.members().forEach(m -> members.add(m.toLowerCase(Locale.ROOT)));
+        body.members().forEach(m -> members.add(PersonIds.canonical(m)));
 
         List<String> electorate = new ArrayList<>();
         List<Recusal> recusals = new ArrayList<>();
@@ -54,10 +53,10 @@ public final class Electorate {
 
     private static String conflictedWith(String member, Set<String> concerned, BodySnapshot body) {
         Set<String> with = new TreeSet<>();
-        for (BodySnapshot.DeclaredConflict conflict : body.conflicts()) {
+        for (DeclaredConflict conflict : body.conflicts()) {
             String other = conflict.counterpartOf(member);
-            if (other != null && concerned.contains(other.toLowerCase(Locale.ROOT))) {
-                with.add(other.toLowerCase(Locale.ROOT));
+            if (other != null && concerned.contains(PersonIds.canonical(other))) {
+                with.add(PersonIds.canonical(other));
             }
         }
         return with.isEmpty() ? null : String.join(", ", with);

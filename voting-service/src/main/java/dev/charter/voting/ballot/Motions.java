@@ -5,15 +5,16 @@ import dev.charter.contracts.voting.BallotRequest;
 import dev.charter.contracts.voting.DecisionMethod;
 import dev.charter.contracts.voting.DecisionRule;
 import dev.charter.contracts.voting.ThresholdBase;
+import dev.charter.platform.roster.ModuleFacts;
+import dev.charter.platform.roster.ModuleIds;
+import dev.charter.platform.roster.RosterReader;
 import dev.charter.platform.web.GovernanceException;
-import dev.charter.voting.roster.RosterQueries;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -35,10 +36,10 @@ public class Motions {
                          String subjectId) {
     }
 
-    private final RosterQueries roster;
+    private final RosterReader roster;
     private final Clock clock;
 
-    public Motions(RosterQueries roster, Clock clock) {
+    public Motions(RosterReader roster, Clock clock) {
         this.roster = roster;
         this.clock = clock;
     }
@@ -54,9 +55,9 @@ public class Motions {
             throw new GovernanceException.BadInput("invalid-deadline",
                     "The deadline is in the future, within " + LONGEST.toDays() + " days.");
         }
-        String moduleId = motion.moduleId() == null ? null : motion.moduleId().trim().toLowerCase(Locale.ROOT);
+        String moduleId = ModuleIds.canonical(motion.moduleId());
         List<String> affected = motion.affectedModules() == null ? List.of()
-                : motion.affectedModules().stream().map(m -> m.trim().toLowerCase(Locale.ROOT)).distinct().toList();
+                : motion.affectedModules().stream().map(ModuleIds::canonical).distinct().toList();
         DecisionRule rule = switch (motion.body()) {
             case MODULE_MAINTAINERS -> groupRule(moduleId, motion.rule());
             case CORE_AND_AFFECTED_MODULES -> {
@@ -86,7 +87,7 @@ public class Motions {
 
     /** R4: a module group decides by the rule it adopted. */
     private DecisionRule groupRule(String moduleId, DecisionRule asked) {
-        if (moduleId == null || moduleId.isBlank()) {
+        if (moduleId == null) {
             throw new GovernanceException.BadInput("invalid-motion", "A motion to a module's maintainers names the module.");
         }
         DecisionRule rule = activeModule(moduleId).decisionRule();
@@ -98,10 +99,10 @@ public class Motions {
         return rule;
     }
 
-    private RosterQueries.ModuleView activeModule(String moduleId) {
-        RosterQueries.ModuleView module = roster.module(moduleId).orElseThrow(() ->
+    private ModuleFacts activeModule(String moduleId) {
+        ModuleFacts module = roster.module(moduleId).orElseThrow(() ->
                 new GovernanceException.NotFound("no-such-module", "No module '" + moduleId + "'."));
-        if (module.retired()) {
+        if (!module.active()) {
             throw new GovernanceException.Conflict("module-retired", "R15", "Module " + moduleId + " is retired.");
         }
         return module;

@@ -1,7 +1,8 @@
 package dev.charter.voting.web;
 
+import dev.charter.platform.projection.ReadModel;
+import dev.charter.voting.ballot.BallotProjection;
 import dev.charter.api.voting.BallotsApi;
-import dev.charter.platform.web.Text;
 import dev.charter.api.voting.model.Ballot;
 import dev.charter.api.voting.model.BallotBody;
 import dev.charter.api.voting.model.BallotOutcome;
@@ -18,9 +19,11 @@ import dev.charter.contracts.voting.Choice;
 import dev.charter.contracts.voting.VotingEvent.BallotClosed;
 import dev.charter.contracts.voting.VotingEvent.MemberRecused;
 import dev.charter.contracts.voting.VotingEvent.VoteCast;
+import dev.charter.platform.roster.ModuleIds;
 import dev.charter.platform.security.Actors;
 import dev.charter.platform.web.Cursors;
 import dev.charter.platform.web.GovernanceException;
+import dev.charter.platform.web.Text;
 import dev.charter.voting.ballot.BallotCommands.CastVote;
 import dev.charter.voting.ballot.BallotCommands.DecideAsLead;
 import dev.charter.voting.ballot.BallotCommands.Opened;
@@ -40,9 +43,9 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 
 @RestController
+@ReadModel(BallotProjection.PROCESSING_GROUP)
 public class BallotsController implements BallotsApi {
 
     private final CommandGateway commands;
@@ -68,14 +71,14 @@ public class BallotsController implements BallotsApi {
                 status == null ? null : dev.charter.voting.ballot.BallotStatus.valueOf(status.getValue()),
                 Text.blankToNull(subjectKind), Text.blankToNull(subjectId),
                 body == null ? null : dev.charter.contracts.voting.BallotBody.valueOf(body.getValue()),
-                moduleId == null || moduleId.isBlank() ? null : moduleId.trim().toLowerCase(Locale.ROOT));
+                ModuleIds.canonical(moduleId));
         List<BallotSummaryView> rows = ballots.list(filter, Cursors.decodePosition(after), size + 1);
         BallotPage page = new BallotPage(rows.stream().limit(size).map(VotingMapping::summary).toList());
         page.next(Cursors.next(rows, size, BallotSummaryView::position));
         return ResponseEntity.ok(page);
     }
 
-    /** R4: a member of a body puts a motion to it. */
+    /** A member of a body puts a motion to it. */
     @Override
     public ResponseEntity<Ballot> openMotion(MotionRequest motion, String idempotencyKey) {
         String actor = Actors.require();
@@ -98,18 +101,13 @@ public class BallotsController implements BallotsApi {
     /** One public vote per member, changeable until the ballot closes. */
     @Override
     public ResponseEntity<Vote> castVote(String ballotId, String voterId, VoteRequest vote, String idempotencyKey) {
-        String actor = Actors.require();
-        if (!actor.equals(voterId.trim().toLowerCase(Locale.ROOT))) {
-            throw new GovernanceException.NotAllowed("not-your-vote", null,
-                    actor + " may cast only their own vote, not " + voterId + "'s.");
-        }
         Instant at = clock.instant();
-        VoteCast cast = send(ballotId, new CastVote(ballotId, actor, VotingMapping.choice(vote.getChoice()),
-                vote.getRanking(), vote.getComment(), at));
+        VoteCast cast = send(ballotId, new CastVote(ballotId, voterId, VotingMapping.choice(vote.getChoice()),
+                vote.getRanking(), vote.getComment(), Actors.require(), at));
         return ResponseEntity.ok(VotingMapping.vote(cast, at));
     }
 
-    /** R10: a member recuses themselves, with a reason. */
+    /** A member recuses themselves, with a reason. */
     @Override
     public ResponseEntity<Recusal> recuse(String ballotId, RecusalRequest recusal, String idempotencyKey) {
         MemberRecused recused = send(ballotId, new RecuseSelf(ballotId, Actors.require(), recusal.getReason(),
@@ -118,7 +116,7 @@ public class BallotsController implements BallotsApi {
                 new dev.charter.contracts.voting.Recusal(recused.personId(), recused.reason(), recused.detail())));
     }
 
-    /** R8: the lead decides a tied core-maintainer ballot. */
+    /** The lead decides a tied core-maintainer ballot. */
     @Override
     public ResponseEntity<LeadDecision> decideAsLead(String ballotId, LeadDecisionRequest decision,
                                                      String idempotencyKey) {

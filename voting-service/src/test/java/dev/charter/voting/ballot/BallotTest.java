@@ -1,5 +1,6 @@
 package dev.charter.voting.ballot;
 
+import dev.charter.contracts.registry.ConflictKind;
 import dev.charter.contracts.voting.BallotBody;
 import dev.charter.contracts.voting.BallotIds;
 import dev.charter.contracts.voting.BallotOutcome;
@@ -19,7 +20,9 @@ import dev.charter.contracts.voting.VotingEvent.BallotOpened;
 import dev.charter.contracts.voting.VotingEvent.BallotReferredToLead;
 import dev.charter.contracts.voting.VotingEvent.MemberRecused;
 import dev.charter.contracts.voting.VotingEvent.VoteCast;
+import dev.charter.platform.messaging.DeadlineMetadataInterceptor;
 import dev.charter.platform.messaging.EventMetadata;
+import dev.charter.platform.roster.DeclaredConflict;
 import dev.charter.platform.web.GovernanceException;
 import dev.charter.voting.ballot.BallotCommands.CancelBallot;
 import dev.charter.voting.ballot.BallotCommands.CastVote;
@@ -28,9 +31,9 @@ import dev.charter.voting.ballot.BallotCommands.DecideAsLead;
 import dev.charter.voting.ballot.BallotCommands.OpenBallot;
 import dev.charter.voting.ballot.BallotCommands.Opened;
 import dev.charter.voting.ballot.BallotCommands.RecuseSelf;
-import dev.charter.voting.roster.BodySnapshot;
-import dev.charter.voting.roster.BodySnapshot.DeclaredConflict;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.axonframework.messaging.interceptors.CorrelationDataInterceptor;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.hamcrest.Description;
 import org.hamcrest.Matcher;
@@ -43,6 +46,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+import static dev.charter.testsupport.Refusals.refusal;
 import static org.axonframework.test.matchers.Matchers.andNoMore;
 import static org.axonframework.test.matchers.Matchers.exactSequenceOf;
 import static org.axonframework.test.matchers.Matchers.predicate;
@@ -54,6 +58,7 @@ class BallotTest {
     private static final BodySnapshot CORE_BODY = new BodySnapshot(CORE, "ada", List.of());
     private static final Duration WEEK = Duration.ofDays(7);
     private static final String RULES = "test-rules/1";
+    private static final String SYSTEM_ACTOR = "system:voting";
 
     private AggregateTestFixture<Ballot> fixture;
     private Instant now;
@@ -61,6 +66,12 @@ class BallotTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Ballot.class);
+        // as the platform configures every deadline manager: deadlines fire as the service, and what their
+        // handlers apply copies that metadata
+        fixture.registerDeadlineDispatchInterceptor(new DeadlineMetadataInterceptor(SYSTEM_ACTOR, RULES));
+        fixture.registerDeadlineHandlerInterceptor(new CorrelationDataInterceptor<>(List.of(
+                new SimpleCorrelationDataProvider(EventMetadata.ACTOR, EventMetadata.CORRELATION_ID,
+                        EventMetadata.CAUSATION_ID, EventMetadata.RULES_VERSION))));
         now = fixture.currentTime();
     }
 
@@ -72,7 +83,7 @@ class BallotTest {
         BallotRequest request = request("removal-margaret", BallotBody.CORE_MAINTAINERS, DecisionMethod.MAJORITY,
                 List.of("margaret"));
         BodySnapshot body = new BodySnapshot(CORE, "ada",
-                List.of(new DeclaredConflict("c1", "linus", "margaret")));
+                List.of(new DeclaredConflict("c1", "linus", "margaret", ConflictKind.OTHER)));
         fixture.givenNoPriorActivity()
                 .when(new OpenBallot(id(request), request, body, 42, RULES, now))
                 .expectEvents(new BallotOpened(id(request), request, List.of("ada", "grace"), List.of(
@@ -101,7 +112,7 @@ class BallotTest {
         fixture.givenNoPriorActivity()
                 .when(new OpenBallot(id(request), request, CORE_BODY, 1, RULES, now))
                 .expectNoEvents()
-                .expectException(governance(GovernanceException.RuleViolation.class, "sole-decider-is-the-lead", "R8"));
+                .expectException(refusal(GovernanceException.RuleViolation.class, "sole-decider-is-the-lead", "R8"));
     }
 
     @Test
@@ -110,7 +121,7 @@ class BallotTest {
         BallotRequest request = coreMajority("mismatch");
         fixture.givenNoPriorActivity()
                 .when(new OpenBallot("ballot-other", request, CORE_BODY, 1, RULES, now))
-                .expectException(governance(GovernanceException.BadInput.class, "invalid-ballot-id", null));
+                .expectException(refusal(GovernanceException.BadInput.class, "invalid-ballot-id", null));
     }
 
     @Test
@@ -134,7 +145,7 @@ class BallotTest {
         fixture.given(opened(request, CORE))
                 .when(vote(request, "dennis", Choice.YES))
                 .expectNoEvents()
-                .expectException(governance(GovernanceException.NotAllowed.class, "not-in-electorate", null));
+                .expectException(refusal(GovernanceException.NotAllowed.class, "not-in-electorate", null));
     }
 
     @Test
@@ -147,7 +158,7 @@ class BallotTest {
                         1, RULES))
                 .when(vote(request, "margaret", Choice.NO))
                 .expectNoEvents()
-                .expectException(governance(GovernanceException.NotAllowed.class, "recused", "R10"));
+                .expectException(refusal(GovernanceException.NotAllowed.class, "recused", "R10"));
     }
 
     @Test
@@ -158,7 +169,7 @@ class BallotTest {
                         yesNoTally(4, 0, 0, 0, 0, null, false), CloseReason.DEADLINE, null, null))
                 .when(vote(request, "grace", Choice.YES))
                 .expectNoEvents()
-                .expectException(governance(GovernanceException.Conflict.class, "ballot-closed", null));
+                .expectException(refusal(GovernanceException.Conflict.class, "ballot-closed", null));
     }
 
     @Test
@@ -166,9 +177,19 @@ class BallotTest {
     void voteAtDeadlineConflicts() {
         BallotRequest request = coreMajority("deadline-vote");
         fixture.given(opened(request, CORE))
-                .when(new CastVote(id(request), "grace", Choice.YES, List.of(), null, request.deadline()))
+                .when(new CastVote(id(request), "grace", Choice.YES, List.of(), null, "grace", request.deadline()))
                 .expectNoEvents()
-                .expectException(governance(GovernanceException.Conflict.class, "voting-ended", null));
+                .expectException(refusal(GovernanceException.Conflict.class, "voting-ended", null));
+    }
+
+    @Test
+    @DisplayName("a member casts only their own vote (403)")
+    void ownVoteOnly() {
+        BallotRequest request = coreMajority("own");
+        fixture.given(opened(request, CORE))
+                .when(new CastVote(id(request), "grace", Choice.YES, null, null, "linus", now))
+                .expectNoEvents()
+                .expectException(refusal(GovernanceException.NotAllowed.class, "not-your-vote", null));
     }
 
     @Test
@@ -176,7 +197,7 @@ class BallotTest {
     void voteChange() {
         BallotRequest request = coreMajority("change");
         fixture.given(opened(request, CORE), cast(request, "grace", Choice.NO, null, false))
-                .when(new CastVote(id(request), "Grace", Choice.YES, null, "convinced by the design doc", now))
+                .when(new CastVote(id(request), "Grace", Choice.YES, null, "convinced by the design doc", "grace", now))
                 .expectEvents(cast(request, "grace", Choice.YES, "convinced by the design doc", true));
     }
 
@@ -245,7 +266,7 @@ class BallotTest {
                         yesNoTally(4, 0, 2, 2, 0, null, true)))
                 .when(new DecideAsLead(id(request), "grace", Choice.YES, "I would like it"))
                 .expectNoEvents()
-                .expectException(governance(GovernanceException.NotAllowed.class, "not-the-lead", "R8"));
+                .expectException(refusal(GovernanceException.NotAllowed.class, "not-the-lead", "R8"));
     }
 
     @Test
@@ -256,7 +277,7 @@ class BallotTest {
                         yesNoTally(4, 0, 2, 2, 0, null, true)))
                 .when(new DecideAsLead(id(request), "ada", Choice.YES, " "))
                 .expectNoEvents()
-                .expectException(governance(GovernanceException.RuleViolation.class, "reasoning-required", "R8"));
+                .expectException(refusal(GovernanceException.RuleViolation.class, "reasoning-required", "R8"));
     }
 
     @Test
@@ -266,7 +287,7 @@ class BallotTest {
         fixture.given(opened(request, CORE))
                 .when(new DecideAsLead(id(request), "ada", Choice.YES, "because"))
                 .expectNoEvents()
-                .expectException(governance(GovernanceException.Conflict.class, "not-referred-to-lead", "R8"));
+                .expectException(refusal(GovernanceException.Conflict.class, "not-referred-to-lead", "R8"));
     }
 
     @Test
@@ -349,7 +370,7 @@ class BallotTest {
         BallotRequest request = request("core-nomination", BallotBody.LEAD, DecisionMethod.SOLE_DECIDER,
                 List.of("grace"));
         fixture.givenCommands(open(request, new BodySnapshot(List.of("ada"), "ada", List.of())))
-                .when(new CastVote(id(request), "ada", Choice.YES, null, "Strong letters of support.", now))
+                .when(new CastVote(id(request), "ada", Choice.YES, null, "Strong letters of support.", "ada", now))
                 .expectEvents(cast(request, "ada", Choice.YES, "Strong letters of support.", false),
                         closed(request, BallotOutcome.CARRIED, yesNoTally(1, 0, 1, 0, 0, 1, true),
                                 CloseReason.OUTCOME_SETTLED, "ada", "Strong letters of support."));
@@ -362,7 +383,7 @@ class BallotTest {
         fixture.givenCommands(open(request, new BodySnapshot(List.of("ada"), "ada", List.of())))
                 .when(vote(request, "ada", Choice.YES))
                 .expectNoEvents()
-                .expectException(governance(GovernanceException.RuleViolation.class, "reasoning-required", "R8"));
+                .expectException(refusal(GovernanceException.RuleViolation.class, "reasoning-required", "R8"));
     }
 
     @Test
@@ -387,7 +408,7 @@ class BallotTest {
         fixture.givenCommands(open(request, new BodySnapshot(List.of("grace", "linus", "margaret"), null, List.of())))
                 .when(rank(request, "grace", "grace", "ken"))
                 .expectNoEvents()
-                .expectException(governance(GovernanceException.BadInput.class, "invalid-vote", null));
+                .expectException(refusal(GovernanceException.BadInput.class, "invalid-vote", null));
     }
 
     // --- deadline, recusal, cancelling ---------------------------------------------------------------------
@@ -402,7 +423,7 @@ class BallotTest {
                 .expectEvents(closed(request, BallotOutcome.NO_QUORUM, yesNoTally(4, 0, 1, 0, 0, null, false),
                         CloseReason.DEADLINE, null, null))
                 .expectEventsMatching(exactSequenceOf(predicate((EventMessage<?> e) ->
-                        Ballot.SYSTEM_ACTOR.equals(e.getMetaData().get(EventMetadata.ACTOR))
+                        SYSTEM_ACTOR.equals(e.getMetaData().get(EventMetadata.ACTOR))
                                 && RULES.equals(e.getMetaData().get(EventMetadata.RULES_VERSION))), andNoMore()));
     }
 
@@ -437,7 +458,7 @@ class BallotTest {
         fixture.given(opened(request, CORE))
                 .when(new RecuseSelf(id(request), "dennis", "not mine", now))
                 .expectNoEvents()
-                .expectException(governance(GovernanceException.NotAllowed.class, "not-in-electorate", "R10"));
+                .expectException(refusal(GovernanceException.NotAllowed.class, "not-in-electorate", "R10"));
     }
 
     @Test
@@ -457,7 +478,7 @@ class BallotTest {
         fixture.given(opened(request, CORE), new BallotCancelled(id(request), request.requestId(), "withdrawn"))
                 .when(vote(request, "ada", Choice.YES))
                 .expectNoEvents()
-                .expectException(governance(GovernanceException.Conflict.class, "ballot-cancelled", null));
+                .expectException(refusal(GovernanceException.Conflict.class, "ballot-cancelled", null));
     }
 
     @Test
@@ -507,11 +528,11 @@ class BallotTest {
     }
 
     private CastVote vote(BallotRequest request, String voter, Choice choice) {
-        return new CastVote(id(request), voter, choice, null, null, now);
+        return new CastVote(id(request), voter, choice, null, null, voter, now);
     }
 
     private CastVote rank(BallotRequest request, String voter, String... ranking) {
-        return new CastVote(id(request), voter, null, List.of(ranking), null, now);
+        return new CastVote(id(request), voter, null, List.of(ranking), null, voter, now);
     }
 
     private static VoteCast cast(BallotRequest request, String voter, Choice choice, String comment, boolean changed) {
@@ -529,21 +550,6 @@ class BallotTest {
         return new Tally(electorate, recused, yes + no + abstain, yes, no, abstain, required, quorumMet,
                 List.of(new Round(1, List.of(new OptionCount("YES", yes), new OptionCount("NO", no),
                         new OptionCount("ABSTAIN", abstain)), null, false, 0)), null);
-    }
-
-    private static Matcher<Object> governance(Class<? extends GovernanceException> type, String code, String rule) {
-        return new TypeSafeMatcher<>() {
-            @Override
-            protected boolean matchesSafely(Object item) {
-                return type.isInstance(item) && ((GovernanceException) item).code().equals(code)
-                        && java.util.Objects.equals(((GovernanceException) item).rule(), rule);
-            }
-
-            @Override
-            public void describeTo(Description description) {
-                description.appendText(type.getSimpleName() + " " + code + (rule == null ? "" : " (" + rule + ")"));
-            }
-        };
     }
 
     private static <T> Matcher<Object> matches(Class<T> type, java.util.function.Predicate<T> test) {

@@ -1,14 +1,14 @@
 package dev.charter.voting.ballot;
 
+import dev.charter.contracts.registry.ConflictKind;
 import dev.charter.contracts.voting.BallotBody;
 import dev.charter.contracts.voting.BallotRequest;
 import dev.charter.contracts.voting.DecisionMethod;
 import dev.charter.contracts.voting.Recusal;
 import dev.charter.contracts.voting.RecusalReason;
 import dev.charter.contracts.voting.ThresholdBase;
+import dev.charter.platform.roster.DeclaredConflict;
 import dev.charter.platform.web.GovernanceException;
-import dev.charter.voting.roster.BodySnapshot;
-import dev.charter.voting.roster.BodySnapshot.DeclaredConflict;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -28,9 +28,9 @@ class ElectorateTest {
     void conflictEitherDirection() {
         BallotRequest request = request(List.of("Margaret"));
         BodySnapshot body = new BodySnapshot(List.of("Linus", "grace", "ken", "margaret"), "ada", List.of(
-                new DeclaredConflict("c1", "margaret", "linus"),
-                new DeclaredConflict("c2", "ken", "MARGARET"),
-                new DeclaredConflict("c3", "grace", "someone-else")));
+                new DeclaredConflict("c1", "margaret", "linus", ConflictKind.OTHER),
+                new DeclaredConflict("c2", "ken", "MARGARET", ConflictKind.OTHER),
+                new DeclaredConflict("c3", "grace", "someone-else", ConflictKind.OTHER)));
         Electorate.Frozen frozen = Electorate.freeze(BallotRequests.canonical(request), body);
         assertThat(frozen.electorate()).containsExactly("grace");
         assertThat(frozen.recusals()).containsExactly(
@@ -80,6 +80,20 @@ class ElectorateTest {
         assertThatThrownBy(() -> BallotRequests.canonical(new BallotRequest("r", "K", "s", "q",
                 BallotBody.CORE_MAINTAINERS, null, null, DecisionMethod.MAJORITY, null, null, 1.5, null,
                 DEADLINE, null, null))).isInstanceOf(GovernanceException.BadInput.class);
+    }
+
+    @Test
+    @DisplayName("R12: a super-majority of exactly one half is no super-majority (400); just above it is")
+    void supermajorityThresholdBoundary() {
+        assertThatThrownBy(() -> BallotRequests.canonical(supermajority(0.5)))
+                .isInstanceOf(GovernanceException.BadInput.class).hasMessageContaining("above 0.5");
+        assertThat(BallotRequests.canonical(supermajority(0.51)).threshold()).isEqualTo(0.51);
+        assertThat(BallotRequests.canonical(supermajority(1.0)).threshold()).isEqualTo(1.0);
+    }
+
+    private static BallotRequest supermajority(double threshold) {
+        return new BallotRequest("r", "K", "s", "q", BallotBody.CORE_MAINTAINERS, null, null,
+                DecisionMethod.SUPERMAJORITY, threshold, null, null, null, DEADLINE, null, null);
     }
 
     private static BallotRequest request(List<String> concerned) {

@@ -1,6 +1,7 @@
 package dev.charter.voting.ballot.tally;
 
 import dev.charter.contracts.voting.BallotOutcome;
+import dev.charter.contracts.voting.DecisionRule;
 import dev.charter.contracts.voting.ThresholdBase;
 
 /**
@@ -11,8 +12,8 @@ import dev.charter.contracts.voting.ThresholdBase;
 public record Supermajority(double threshold, ThresholdBase base) implements YesNoMethod {
 
     public Supermajority {
-        if (threshold <= 0 || threshold > 1) {
-            throw new IllegalArgumentException("A super-majority threshold is in (0, 1], not " + threshold);
+        if (!DecisionRule.isSupermajorityThreshold(threshold)) {
+            throw new IllegalArgumentException("A super-majority threshold is in (0.5, 1], not " + threshold);
         }
         base = base == null ? ThresholdBase.SEATED : base;
     }

@@ -45,7 +45,7 @@ class ThresholdsTest {
 
     @Property
     @Label("R12: a super-majority of the seated body carries exactly when yes reaches the required count")
-    void supermajorityCarriesAtTheRequiredCount(@ForAll @IntRange(min = 500, max = 1000) int permille,
+    void supermajorityCarriesAtTheRequiredCount(@ForAll @IntRange(min = 501, max = 1000) int permille,
                                                @ForAll @IntRange(min = 1, max = 60) int seated,
                                                @ForAll @IntRange(min = 0, max = 60) int yes) {
         int cappedYes = Math.min(yes, seated);

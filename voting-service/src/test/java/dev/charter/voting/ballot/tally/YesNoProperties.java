@@ -125,9 +125,9 @@ class YesNoProperties {
                 Arbitraries.just(new CountingRule(DecisionMethod.MAJORITY, null, null, null, List.of())),
                 Arbitraries.integers().between(0, 100).map(q ->
                         new CountingRule(DecisionMethod.MAJORITY, null, null, q / 100.0, List.of())),
-                Arbitraries.integers().between(500, 1000).map(t ->
+                Arbitraries.integers().between(501, 1000).map(t ->
                         new CountingRule(DecisionMethod.SUPERMAJORITY, t / 1000.0, ThresholdBase.SEATED, null, List.of())),
-                Arbitraries.integers().between(500, 1000).map(t ->
+                Arbitraries.integers().between(501, 1000).map(t ->
                         new CountingRule(DecisionMethod.SUPERMAJORITY, t / 1000.0, ThresholdBase.VOTES_CAST, null, List.of())),
                 Arbitraries.just(new CountingRule(DecisionMethod.UNANIMOUS, null, null, null, List.of())));
         return Combinators.combine(rules, Arbitraries.integers().between(0, 9)).flatAs((rule, electorate) ->

@@ -1,6 +1,0 @@
-package dev.charter.nomination.nomination;
-
-/** The outcome a member of the deciding body states when publishing the reasoning of a decision. */
-public enum Verdict {
-    CONFIRMED, DECLINED
-}

@@ -1,0 +1,217 @@
+package dev.charter.platform.projection;
+
+import dev.charter.platform.publish.EventPublisher;
+import dev.charter.platform.web.GovernanceException;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventProcessor;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Rebuilds a service's read models from its event store (DESIGN §4, replay): the projection's tracking processor is
+ * stopped, its tokens reset (its {@code @ResetHandler} empties its tables) and started again, so it replays every
+ * event; the progress (position against the store's last event when the rebuild started) and the time it took are
+ * kept. The publisher's processor is not a read model and is never offered. A read model updated in the command's
+ * transaction (a subscribing processor, e.g. a directory the command handlers check) is always current and is not
+ * rebuilt.
+ */
+public class ProjectionRebuilds implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(ProjectionRebuilds.class);
+
+    private final EventProcessingConfiguration processing;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final Map<String, Rebuild> rebuilds = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService watcher = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "charter-projection-rebuilds");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    public ProjectionRebuilds(EventProcessingConfiguration processing, JdbcClient jdbc, Clock clock) {
+        this.processing = processing;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** What a read model's processor is doing. */
+    public enum State {
+        UP_TO_DATE, REBUILDING, REBUILT, FAILED, RUNNING
+    }
+
+    /** A read model and its last rebuild. */
+    public record Status(String name, boolean streaming, State state, Long position, Long target, Double progress,
+                         Instant startedAt, Instant finishedAt, Duration elapsed, Long events, String error) {
+    }
+
+    private static final class Rebuild {
+        final Instant startedAt;
+        final long from;
+        final long target;
+        volatile Instant finishedAt;
+        volatile String error;
+
+        Rebuild(Instant startedAt, long from, long target) {
+            this.startedAt = startedAt;
+            this.from = from;
+            this.target = target;
+        }
+    }
+
+    public List<Status> list() {
+        Map<String, Status> all = new TreeMap<>();
+        processors().forEach((name, processor) -> all.put(name, status(name, processor)));
+        return List.copyOf(all.values());
+    }
+
+    public Status status(String name) {
+        return status(name, processor(name));
+    }
+
+    /** Whether the read model is being rebuilt (its reads are not complete). */
+    public boolean rebuilding(String name) {
+        Rebuild rebuild = rebuilds.get(name);
+        return rebuild != null && rebuild.finishedAt == null && rebuild.error == null;
+    }
+
+    /** Starts rebuilding the read model; answers at once. */
+    public synchronized Status rebuild(String name) {
+        EventProcessor processor = processor(name);
+        if (!(processor instanceof StreamingEventProcessor streaming) || !streaming.supportsReset()) {
+            throw new GovernanceException.Conflict("projection-not-rebuildable", "Read model " + name
+                    + " is updated in the command's transaction, so it is always current; it is not rebuilt.");
+        }
+        if (rebuilding(name)) {
+            throw new GovernanceException.Conflict("projection-rebuilding", "Read model " + name
+                    + " is being rebuilt already.");
+        }
+        long target = jdbc.sql("SELECT coalesce(max(globalindex), -1) FROM domainevententry").query(Long.class).single();
+        long from = jdbc.sql("SELECT coalesce(min(globalindex), 0) FROM domainevententry").query(Long.class).single();
+        streaming.shutDown();
+        try {
+            streaming.resetTokens();
+        } catch (UnableToClaimTokenException e) {
+            streaming.start();
+            throw new GovernanceException.Conflict("projection-claimed-elsewhere", "Another instance of the service "
+                    + "holds read model " + name + "; rebuild it there, or stop that instance first.");
+        }
+        Rebuild rebuild = new Rebuild(clock.instant(), from, target);
+        rebuilds.put(name, rebuild);
+        log.info("Rebuilding read model {} from the event store ({} events up to global index {})", name,
+                target - from + 1, target);
+        streaming.start();
+        watch(name, streaming, rebuild);
+        return status(name, streaming);
+    }
+
+    private void watch(String name, StreamingEventProcessor processor, Rebuild rebuild) {
+        watcher.schedule(() -> {
+            try {
+                Optional<String> error = processor.processingStatus().values().stream()
+                        .filter(EventTrackerStatus::isErrorState)
+                        .map(s -> String.valueOf(s.getError())).findFirst();
+                if (error.isPresent()) {
+                    rebuild.error = error.get();
+                    log.error("Rebuilding read model {} failed: {}", name, rebuild.error);
+                    return;
+                }
+                if (done(processor, rebuild)) {
+                    rebuild.finishedAt = clock.instant();
+                    log.info("Read model {} rebuilt: {} events in {} ms", name, rebuild.target - rebuild.from + 1,
+                            Duration.between(rebuild.startedAt, rebuild.finishedAt).toMillis());
+                    return;
+                }
+                watch(name, processor, rebuild);
+            } catch (RuntimeException e) {
+                rebuild.error = e.toString();
+            }
+        }, 20, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Done once the read model applied the store's last event of when the rebuild started (Axon keeps calling it a
+     * replay until a newer event arrives, so its replay flag is not the signal).
+     */
+    private static boolean done(StreamingEventProcessor processor, Rebuild rebuild) {
+        if (processor.processingStatus().isEmpty()) {
+            return false;
+        }
+        return rebuild.target < 0 || position(processor).orElse(-1) >= rebuild.target;
+    }
+
+    private static OptionalLong position(StreamingEventProcessor processor) {
+        return processor.processingStatus().values().stream().map(EventTrackerStatus::getCurrentPosition)
+                .filter(OptionalLong::isPresent).mapToLong(OptionalLong::getAsLong).max();
+    }
+
+    private Status status(String name, EventProcessor processor) {
+        Rebuild rebuild = rebuilds.get(name);
+        boolean streaming = processor instanceof StreamingEventProcessor;
+        Long position = streaming ? boxed(position((StreamingEventProcessor) processor)) : null;
+        if (rebuild == null) {
+            return new Status(name, streaming, streaming ? State.UP_TO_DATE : State.RUNNING, position, null, null,
+                    null, null, null, null, null);
+        }
+        Instant end = rebuild.finishedAt != null ? rebuild.finishedAt : clock.instant();
+        State state = rebuild.error != null ? State.FAILED : rebuild.finishedAt != null ? State.REBUILT
+                : State.REBUILDING;
+        long span = Math.max(1, rebuild.target - rebuild.from + 1);
+        double progress = rebuild.finishedAt != null ? 1.0 : position == null ? 0.0
+                : Math.max(0, Math.min(1.0, (double) (position - rebuild.from + 1) / span));
+        return new Status(name, streaming, state, position, rebuild.target, progress, rebuild.startedAt,
+                rebuild.finishedAt, Duration.between(rebuild.startedAt, end), rebuild.target - rebuild.from + 1,
+                rebuild.error);
+    }
+
+    private Map<String, EventProcessor> processors() {
+        Map<String, EventProcessor> all = new TreeMap<>(processing.eventProcessors());
+        all.remove(EventPublisher.PROCESSING_GROUP);
+        return all;
+    }
+
+    private EventProcessor processor(String name) {
+        EventProcessor processor = processors().get(name);
+        if (processor == null) {
+            throw new GovernanceException.NotFound("no-such-projection", "No read model named '" + name
+                    + "' in this service; see GET /api/v1/admin/projections.");
+        }
+        return processor;
+    }
+
+    /** Offline use (the command line): stops every processor but the one named. */
+    public void stopAllBut(String name) {
+        processing.eventProcessors().forEach((other, processor) -> {
+            if (!other.equals(name)) {
+                processor.shutDown();
+            }
+        });
+    }
+
+    private static Long boxed(OptionalLong value) {
+        return value.isPresent() ? value.getAsLong() : null;
+    }
+
+    @Override
+    public void destroy() {
+        watcher.shutdownNow();
+    }
+}
