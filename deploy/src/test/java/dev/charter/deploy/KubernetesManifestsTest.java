@@ -98,21 +98,9 @@ class KubernetesManifestsTest {
             JsonNode user = find(base, "KafkaUser", name);
             assertThat(user.at("/spec/authentication/type").asText()).isEqualTo("scram-sha-512");
             assertThat(user.at("/spec/authorization/type").asText()).isEqualTo("simple");
-            Set<String> declared = new TreeSet<>();
-            for (JsonNode acl : user.at("/spec/authorization/acls")) {
-                assertThat(acl.at("/resource/patternType").asText()).isEqualTo("literal");
-                for (JsonNode operation : acl.path("operations")) {
-                    declared.add(acl.at("/resource/type").asText() + " " + acl.at("/resource/name").asText() + " "
-                            + operation.asText().toUpperCase(Locale.ROOT));
-                }
-            }
-            Set<String> expected = new TreeSet<>();
-            for (AclBinding binding : KafkaAccess.bindings("User:" + name, "", service.name(), service.stream(),
-                    service.consumes())) {
-                expected.add(binding.pattern().resourceType().name().toLowerCase(Locale.ROOT) + " "
-                        + binding.pattern().name() + " " + binding.entry().operation().name());
-            }
-            assertThat(declared).as("ACLs of %s", name).isEqualTo(expected);
+            Set<String> declared = declaredAcls(user);
+            assertThat(declared).as("ACLs of %s", name).isEqualTo(acls(KafkaAccess.bindings("User:" + name, "",
+                    service.name(), service.stream(), service.consumes())));
             // it writes no stream but its own
             for (EventStream stream : EventStream.values()) {
                 assertThat(declared.contains("topic " + stream.topic() + " WRITE")).as("%s writes %s", name, stream)
@@ -129,6 +117,40 @@ class KubernetesManifestsTest {
             assertThat(jaas.at("/valueFrom/secretKeyRef/name").asText()).isEqualTo(name);
             assertThat(jaas.at("/valueFrom/secretKeyRef/key").asText()).isEqualTo("sasl.jaas.config");
         }
+    }
+
+    @Test
+    @DisplayName("auditors have a KafkaUser of their own that reads every stream and may do nothing else (DESIGN §8)")
+    void auditorReadsOnly() throws IOException {
+        JsonNode user = find(base(), "KafkaUser", KafkaAccess.AUDITOR);
+        assertThat(user.at("/spec/authentication/type").asText()).isEqualTo("scram-sha-512");
+        Set<String> declared = declaredAcls(user);
+        assertThat(declared).isEqualTo(acls(KafkaAccess.auditorBindings("User:" + KafkaAccess.AUDITOR, "")));
+        assertThat(declared).allSatisfy(acl -> assertThat(acl).matches("topic \\S+ (READ|DESCRIBE)"));
+        for (EventStream stream : EventStream.values()) {
+            assertThat(declared).contains("topic " + stream.topic() + " READ");
+        }
+    }
+
+    private static Set<String> declaredAcls(JsonNode user) {
+        Set<String> declared = new TreeSet<>();
+        for (JsonNode acl : user.at("/spec/authorization/acls")) {
+            assertThat(acl.at("/resource/patternType").asText()).isEqualTo("literal");
+            for (JsonNode operation : acl.path("operations")) {
+                declared.add(acl.at("/resource/type").asText() + " " + acl.at("/resource/name").asText() + " "
+                        + operation.asText().toUpperCase(Locale.ROOT));
+            }
+        }
+        return declared;
+    }
+
+    private static Set<String> acls(List<AclBinding> bindings) {
+        Set<String> acls = new TreeSet<>();
+        for (AclBinding binding : bindings) {
+            acls.add(binding.pattern().resourceType().name().toLowerCase(Locale.ROOT) + " " + binding.pattern().name()
+                    + " " + binding.entry().operation().name());
+        }
+        return acls;
     }
 
     @Test

@@ -59,6 +59,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * unicode, empty lists), values drawn from jqwik's arbitraries. Every answer must be a 4xx problem+json or a
  * success the contract declares, never a 5xx; and no refused request appends an event to any service's store
  * (each request carries its own correlation id, which every event it causes, in any service, would carry).
+ * Operations that need a token to read (the operations API, admin.yaml) get the operator's, and a stranger's.
+ * A rebuild it starts (admin.yaml) is followed until it ended: meanwhile the read model's reads answer 503
+ * projection-rebuilding by contract, which the requests after it must not meet.
  */
 @ExtendWith(SystemExtension.class)
 @Order(2)
@@ -86,11 +89,16 @@ class ContractFuzzIT {
     @DisplayName("every operation of every OpenAPI document answers broken and extreme requests with 4xx problem+json or a declared success, never 5xx; no refused request appends an event")
     void fuzzEveryOperation() throws Exception {
         Map<String, OpenAPI> documents = documents();
-        assertThat(documents).containsKeys("registry.yaml", "voting.yaml", "nominations.yaml", "audit.yaml");
+        assertThat(documents).containsKeys("registry.yaml", "voting.yaml", "nominations.yaml", "audit.yaml",
+                "admin.yaml");
         harvestKnownIds();
         int operations = 0;
+        Map<String, Integer> perDocument = new LinkedHashMap<>();
         for (Map.Entry<String, OpenAPI> document : documents.entrySet()) {
-            for (ServiceSpec service : servicesServing(document.getKey())) {
+            int before = sent.get();
+            List<ServiceSpec> serving = servicesServing(document.getKey());
+            assertThat(serving).as("services serving %s", document.getKey()).isNotEmpty();
+            for (ServiceSpec service : serving) {
                 for (Map.Entry<String, PathItem> path : document.getValue().getPaths().entrySet()) {
                     for (Map.Entry<PathItem.HttpMethod, Operation> operation : path.getValue().readOperationsMap().entrySet()) {
                         fuzz(service, path.getKey(), operation.getKey().name(), operation.getValue());
@@ -98,9 +106,10 @@ class ContractFuzzIT {
                     }
                 }
             }
+            perDocument.put(document.getKey(), sent.get() - before);
         }
-        String report = String.format("Contract fuzz: %d requests to %d operations of %d documents; %d refused, "
-                + "%d failures", sent.get(), operations, documents.size(), refused.size(), failures.size());
+        String report = String.format("Contract fuzz: %d requests to %d operations of %d documents %s; %d refused, "
+                + "%d failures", sent.get(), operations, documents.size(), perDocument, refused.size(), failures.size());
         log.info(report);
         System.out.println(report);
         Files.writeString(Path.of("target", "contract-fuzz-report.txt"), report + "\n" + String.join("\n", failures));
@@ -126,7 +135,7 @@ class ContractFuzzIT {
         Req valid = new Req(service, method, template, declared);
         for (Parameter parameter : parameters) {
             if ("path".equals(parameter.getIn())) {
-                valid.path.put(parameter.getName(), validPathValue(parameter));
+                valid.path.put(parameter.getName(), validPathValue(service, parameter));
             } else if ("query".equals(parameter.getIn()) && Boolean.TRUE.equals(parameter.getRequired())) {
                 valid.query.put(parameter.getName(), text(valid(parameter.getSchema(), parameter.getName())));
             }
@@ -135,11 +144,13 @@ class ContractFuzzIT {
             valid.body = valid(body, "body").toString();
         }
         boolean write = WRITES.contains(method);
-        valid.person = write ? "ada" : null;
+        // a write, or a read the contract guards with a token (401 declared): as the operator (SystemUnderTest)
+        boolean authenticated = write || declared.contains("401");
+        valid.person = authenticated ? SystemUnderTest.OPERATOR : null;
 
         send(valid.copy());
         send(valid.copy(r -> r.person = "mallory"));
-        if (write) {
+        if (authenticated) {
             send(valid.copy(r -> r.person = null));
             send(valid.copy(r -> r.token = "not-a-token"));
         }
@@ -361,8 +372,8 @@ class ContractFuzzIT {
         return values;
     }
 
-    private String validPathValue(Parameter parameter) {
-        List<String> ids = known.get(parameter.getName());
+    private String validPathValue(ServiceSpec service, Parameter parameter) {
+        List<String> ids = known.getOrDefault(service.name() + "/" + parameter.getName(), known.get(parameter.getName()));
         if (ids != null && !ids.isEmpty()) {
             return ids.get(0);
         }
@@ -448,6 +459,23 @@ class ContractFuzzIT {
             throw new IllegalStateException(e);
         }
         judge(request, uri, correlation, response);
+        if (response.statusCode() == 202 && request.template.endsWith("/rebuild")) {
+            awaitRebuilt(request);
+        }
+    }
+
+    /** A rebuild started: wait until the read model is back (its reads answer 503 projection-rebuilding meanwhile). */
+    private void awaitRebuilt(Req rebuild) {
+        Req status = rebuild.copy(r -> r.body = null);
+        URI uri = URI.create(system.baseUri(rebuild.service) + expand(status).replaceFirst("/rebuild$", ""));
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200))
+                .until(() -> {
+                    HttpResponse<String> answer = http.send(HttpRequest.newBuilder(uri)
+                            .header("Authorization", "Bearer " + system.token(SystemUnderTest.OPERATOR)).build(),
+                            HttpResponse.BodyHandlers.ofString());
+                    return answer.statusCode() == 200
+                            && !"REBUILDING".equals(JSON.readTree(answer.body()).path("state").asText());
+                });
     }
 
     private void judge(Req request, String uri, String correlation, HttpResponse<String> response) {
@@ -515,12 +543,22 @@ class ContractFuzzIT {
         return documents;
     }
 
-    /** The services serving a document: each its own, and every service the audit API. */
-    private static List<ServiceSpec> servicesServing(String document) {
-        if (document.equals("audit.yaml")) {
-            return Services.ALL;
-        }
-        return Services.ALL.stream().filter(s -> s.document().equals(document)).toList();
+    /**
+     * The services serving a document (GET /openapi/&lt;document&gt;): each its own, and every service the audit and
+     * operations APIs.
+     */
+    private List<ServiceSpec> servicesServing(String document) {
+        return Services.ALL.stream().filter(service -> {
+            try {
+                return http.send(HttpRequest.newBuilder(URI.create(system.baseUri(service) + "/openapi/" + document))
+                        .build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }).toList();
     }
 
     /** Ids of things that exist, from the list operations, so valid requests reach past "not found". */
@@ -532,6 +570,28 @@ class ContractFuzzIT {
         harvest(Services.VOTING, "/api/v1/ballots?limit=5", "ballotId");
         harvest(Services.NOMINATION, "/api/v1/nominations?limit=5", "nominationId");
         harvest(Services.NOMINATION, "/api/v1/elections?limit=5", "electionId");
+        // each service's read models (admin.yaml): the first one that can be rebuilt (a tracking processor)
+        for (ServiceSpec service : Services.ALL) {
+            try {
+                HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(system.baseUri(service)
+                                + "/api/v1/admin/projections"))
+                        .header("Authorization", "Bearer " + system.token(SystemUnderTest.OPERATOR)).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+                List<String> names = new ArrayList<>();
+                for (JsonNode projection : JSON.readTree(response.body())) {
+                    if ("STREAMING".equals(projection.path("mode").asText())) {
+                        names.add(projection.path("name").asText());
+                    }
+                }
+                known.put(service.name() + "/name", names);
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
     }
 
     private void harvest(ServiceSpec service, String path, String name) {

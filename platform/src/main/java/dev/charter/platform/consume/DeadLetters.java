@@ -1,5 +1,6 @@
 package dev.charter.platform.consume;
 
+import dev.charter.platform.messaging.Failures;
 import dev.charter.platform.config.CharterProperties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -108,13 +109,9 @@ public class DeadLetters {
         try {
             dispatcher.dispatch(original);
         } catch (RuntimeException e) {
-            Throwable root = e;
-            while (root.getCause() != null) {
-                root = root.getCause();
-            }
             log.error("Re-driving dead letter {}-{}@{} (event {}) failed: {}", topic, partition, offset, eventId,
-                    root.toString());
-            return new Redrive(false, eventId, root.getClass().getSimpleName() + ": " + root.getMessage());
+                    Failures.root(e).toString());
+            return new Redrive(false, eventId, Failures.rootMessage(e));
         }
         jdbc.sql("""
                         INSERT INTO dead_letter_redrive (topic, partition_no, offset_no, event_id) VALUES (?, ?, ?, ?)

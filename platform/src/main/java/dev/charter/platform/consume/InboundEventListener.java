@@ -1,5 +1,6 @@
 package dev.charter.platform.consume;
 
+import dev.charter.platform.messaging.Failures;
 import dev.charter.platform.config.CharterProperties;
 import dev.charter.platform.kafka.KafkaAccess;
 import dev.charter.platform.web.GovernanceException;
@@ -215,11 +216,7 @@ public class InboundEventListener implements SmartLifecycle {
     }
 
     private static String rootMessage(Throwable exception) {
-        Throwable root = exception;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getClass().getSimpleName() + ": " + root.getMessage();
+        return Failures.rootMessage(exception);
     }
 
     private static String header(ConsumerRecord<?, ?> record, String name) {

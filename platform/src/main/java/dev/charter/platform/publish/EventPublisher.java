@@ -1,5 +1,6 @@
 package dev.charter.platform.publish;
 
+import dev.charter.platform.messaging.Failures;
 import dev.charter.contracts.EventCatalog;
 import dev.charter.contracts.audit.ChainRecord.EventParked;
 import dev.charter.platform.audit.AuditChain;
@@ -217,11 +218,7 @@ public class EventPublisher implements DisposableBean {
     }
 
     private static String rootMessage(Throwable failure) {
-        Throwable root = failure;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getClass().getSimpleName() + ": " + root.getMessage();
+        return Failures.rootMessage(failure);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.charter.platform.publish;
 
+import dev.charter.platform.messaging.Failures;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
@@ -90,12 +91,8 @@ public class ParkedEvents {
             log.warn("Re-published parked event {} ({}) at chain #{}", eventId, parked.eventType(), sequence);
             return new Republication(eventId, true, sequence, null);
         } catch (RuntimeException e) {
-            Throwable root = e;
-            while (root.getCause() != null) {
-                root = root.getCause();
-            }
-            log.error("Parked event {} could not be re-published: {}", eventId, root.toString());
-            return new Republication(eventId, false, null, root.getClass().getSimpleName() + ": " + root.getMessage());
+            log.error("Parked event {} could not be re-published: {}", eventId, Failures.root(e).toString());
+            return new Republication(eventId, false, null, Failures.rootMessage(e));
         }
     }
 
