@@ -1,5 +1,6 @@
 package dev.charter.contracts;
 
+import dev.charter.contracts.disputes.DisputeEvent;
 import dev.charter.contracts.nominations.NominationEvent;
 import dev.charter.contracts.registry.RegistryEvent;
 import dev.charter.contracts.voting.VotingEvent;
@@ -8,7 +9,8 @@ import dev.charter.contracts.voting.VotingEvent;
 public enum EventStream {
     REGISTRY("registry", "registry", RegistryEvent.class),
     VOTING("voting", "voting", VotingEvent.class),
-    NOMINATIONS("nominations", "nomination", NominationEvent.class);
+    NOMINATIONS("nominations", "nomination", NominationEvent.class),
+    DISPUTES("disputes", "dispute", DisputeEvent.class);
 
     private final String streamName;
     private final String publisher;

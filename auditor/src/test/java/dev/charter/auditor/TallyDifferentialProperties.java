@@ -46,8 +46,8 @@ class TallyDifferentialProperties {
     @Provide
     Arbitrary<Ballot> ballots() {
         Arbitrary<DecisionMethod> methods = Arbitraries.of(DecisionMethod.class);
-        // a super-majority threshold is in (0.5, 1] (DecisionRule.isSupermajorityThreshold): voting refuses others
-        Arbitrary<Double> thresholds = Arbitraries.of(0.51, 0.6, 2.0 / 3, 0.75, 0.8, 1.0);
+        // voting accepts a super-majority threshold in (0.5, 1] (DecisionRule.isSupermajorityThreshold)
+        Arbitrary<Double> thresholds = Arbitraries.of(Math.nextUp(0.5), 0.6, 2.0 / 3, 0.75, 0.8, 1.0);
         Arbitrary<ThresholdBase> bases = Arbitraries.of(ThresholdBase.class).injectNull(0.2);
         Arbitrary<Double> quorums = Arbitraries.of(0.25, 0.5, 0.75, 1.0).injectNull(0.5);
         Arbitrary<Integer> electorates = Arbitraries.integers().between(1, 12);

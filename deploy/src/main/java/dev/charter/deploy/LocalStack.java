@@ -70,6 +70,12 @@ public final class LocalStack implements AutoCloseable {
         kafka = SecuredEmbeddedKafka.start("charter.local.kafka.brokers",
                 Map.of("auto.create.topics.enable", "true", "num.partitions", "3"));
         try {
+            Map<String, Object> shared = new LinkedHashMap<>();
+            int disputePort = ports.apply(Services.DISPUTE);
+            if (disputePort > 0) {
+                // where the registry's module pages and voting's vetoed ballots link disputes and vetoes to
+                shared.put("charter.links.disputes", "http://localhost:" + disputePort);
+            }
             ServiceLauncher launcher = new ServiceLauncher("jdbc:postgresql://localhost:" + postgresPort + "/postgres",
                     "postgres", "postgres", this::kafkaSettings, "", home.resolve("dev-issuer.jwk"), true,
                     service -> ports.apply(service) == 0 ? 0 : port(service.name().toUpperCase() + "_MANAGEMENT_PORT",
@@ -77,8 +83,9 @@ public final class LocalStack implements AutoCloseable {
             for (ServiceSpec service : Services.ALL) {
                 int port = ports.apply(service);
                 log.info("Starting {} on port {}", service.name(), port == 0 ? "(any)" : port);
-                ConfigurableApplicationContext context = launcher.start(service, port,
-                        LOCAL_SETTINGS.getOrDefault(service.name(), Map.of()));
+                Map<String, Object> settings = new LinkedHashMap<>(shared);
+                settings.putAll(LOCAL_SETTINGS.getOrDefault(service.name(), Map.of()));
+                ConfigurableApplicationContext context = launcher.start(service, port, settings);
                 contexts.add(context);
                 this.ports.put(service.name(), ServiceLauncher.port(context));
             }
@@ -127,7 +134,7 @@ public final class LocalStack implements AutoCloseable {
         LocalStack stack = new LocalStack(home, postgresPort,
                 service -> port(service.name().toUpperCase() + "_PORT", service.defaultPort()));
         Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "charter-local-shutdown"));
-        stack.printWelcome(postgresPort);
+        stack.printWelcome(home, postgresPort);
     }
 
     /** The service's running context. */
@@ -174,8 +181,9 @@ public final class LocalStack implements AutoCloseable {
         log.info("Imported the demo roster: {} persons, {} modules", report.persons(), report.modules());
     }
 
-    private void printWelcome(int postgresPort) {
-        StringBuilder text = new StringBuilder("\n\n  Charter is running (local stack). Ctrl-C stops it; data stays in .charter/local.\n\n");
+    private void printWelcome(Path home, int postgresPort) {
+        StringBuilder text = new StringBuilder("\n\n  Charter is running (local stack). Ctrl-C stops it; data stays in "
+                + home + ".\n\n");
         for (ServiceSpec service : Services.ALL) {
             String base = "http://localhost:" + port(service);
             text.append(String.format("  %-12s %s/api/v1/...   OpenAPI: %s/openapi/%s   actuator: http://localhost:%d/actuator%n",
@@ -185,29 +193,40 @@ public final class LocalStack implements AutoCloseable {
                 + "(user postgres, one schema per service)%n", kafka.bootstrapServers(), postgresPort));
         text.append(String.format("  Auditors: java -jar auditor/target/charter-audit-exec.jar verify --kafka-config %s%n",
                 auditorSettings));
-        text.append("""
+        text.append(examples(port(Services.REGISTRY), port(Services.VOTING), port(Services.NOMINATION),
+                port(Services.DISPUTE)));
+        log.info(text.toString());
+    }
+
+    /** The welcome's examples, on the ports the services listen on. */
+    static String examples(int registry, int voting, int nomination, int dispute) {
+        return """
 
                   A token for any person (the demo lead is 'ada'):
-                    TOKEN=$(curl -s 'http://localhost:8081/dev/token?sub=ada')
+                    TOKEN=$(curl -s 'http://localhost:%1$d/dev/token?sub=ada')
                   then, for example:
-                    curl -s http://localhost:8081/api/v1/roster
-                    curl -s http://localhost:8081/api/v1/files/codeowners
-                    curl -s -X PUT http://localhost:8081/api/v1/persons/ada/affiliation \\
+                    curl -s http://localhost:%1$d/api/v1/roster
+                    curl -s http://localhost:%1$d/api/v1/files/codeowners
+                    curl -s -X PUT http://localhost:%1$d/api/v1/persons/ada/affiliation \\
                          -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \\
                          -d '{"affiliation":"Independent Co"}'
                   a motion to the core maintainers, and a vote on it (voting-service):
-                    curl -s -X POST http://localhost:8082/api/v1/ballots -H "Authorization: Bearer $TOKEN" \\
+                    curl -s -X POST http://localhost:%2$d/api/v1/ballots -H "Authorization: Bearer $TOKEN" \\
                          -H 'Content-Type: application/json' \\
                          -d '{"question":"Adopt the RFC process?","body":"CORE_MAINTAINERS","deadline":"2030-01-01T00:00:00Z"}'
-                    curl -s -X PUT http://localhost:8082/api/v1/ballots/<id>/votes/ada -H "Authorization: Bearer $TOKEN" \\
+                    curl -s -X PUT http://localhost:%2$d/api/v1/ballots/<id>/votes/ada -H "Authorization: Bearer $TOKEN" \\
                          -H 'Content-Type: application/json' -d '{"choice":"YES","comment":"Long overdue."}'
-                    curl -s 'http://localhost:8082/api/v1/ballots?status=OPEN'
+                    curl -s 'http://localhost:%2$d/api/v1/ballots?status=OPEN'
                   nominations (nomination-service; the README walks through one):
-                    curl -s 'http://localhost:8083/api/v1/nominations?open=true'
-                    curl -s http://localhost:8083/api/v1/review-cycles
+                    curl -s 'http://localhost:%3$d/api/v1/nominations?open=true'
+                    curl -s http://localhost:%3$d/api/v1/review-cycles
+                  disputes, vetoes and controversial changes (dispute-service; the README walks through them):
+                    curl -s 'http://localhost:%4$d/api/v1/decisions?moduleId=nn-functional'
+                    curl -s 'http://localhost:%4$d/api/v1/disputes?open=true'
+                    curl -s http://localhost:%4$d/api/v1/vetoes
+                    curl -s http://localhost:%4$d/api/v1/change-proposals
 
-                """);
-        log.info(text.toString());
+                """.formatted(registry, voting, nomination, dispute);
     }
 
     private static int port(String variable, int fallback) {

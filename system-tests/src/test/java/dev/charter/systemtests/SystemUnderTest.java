@@ -1,5 +1,6 @@
 package dev.charter.systemtests;
 
+import dev.charter.client.audit.AuditApi;
 import dev.charter.deploy.ServiceLauncher;
 import dev.charter.deploy.ServiceSpec;
 import dev.charter.deploy.Services;
@@ -9,9 +10,11 @@ import dev.charter.testsupport.TestInfrastructure;
 import dev.charter.contracts.EventStream;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.io.ClassPathResource;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,10 +24,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import static org.awaitility.Awaitility.await;
+
 /**
  * Every service, started once per test JVM as the local stack starts them: one PostgreSQL database with a
- * schema per service, one Kafka broker, one development token issuer. Tests reach them only over HTTP
- * through the generated clients.
+ * schema per service, one Kafka broker, one development token issuer, and the test roster imported. Tests reach
+ * them only over HTTP through the generated clients; scenario classes share the system, so each reads what it
+ * depends on (a body's members, the lead) from the services rather than assuming another class has not run.
  */
 final class SystemUnderTest implements AutoCloseable {
 
@@ -74,12 +80,37 @@ final class SystemUnderTest implements AutoCloseable {
         if (instance == null) {
             instance = new SystemUnderTest();
             context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).put(SystemUnderTest.class, instance);
+            instance.importRoster();
         }
         return instance;
     }
 
-    /** Waits until every other service has consumed the registry's stream so far (their roster copies). */
+    /**
+     * Imports the test roster (roster.yaml) into the empty registry, once for every scenario class, and waits until
+     * the lead is seated and every service's roster copy has it.
+     */
+    private void importRoster() {
+        try {
+            String roster = new ClassPathResource("roster.yaml").getContentAsString(StandardCharsets.UTF_8);
+            new Clients(this, "ada").bootstrap().importRoster(roster, null);
+            Clients anonymous = new Clients(this, null);
+            await().atMost(Duration.ofSeconds(90)).until(() -> anonymous.roster().getRoster(null).getLead() != null);
+        } catch (Exception e) {
+            close();
+            throw new IllegalStateException("The test roster could not be imported", e);
+        }
+        awaitRosterCopies();
+    }
+
+    /**
+     * Waits until the registry has published every event of its store (its audit chain has them all) and every
+     * other service has consumed the registry's stream so far (their roster copies).
+     */
     void awaitRosterCopies() {
+        dev.charter.client.audit.invoker.ApiClient client = new dev.charter.client.audit.invoker.ApiClient();
+        client.updateBaseUri(baseUri(Services.REGISTRY));
+        AuditApi audit = new AuditApi(client);
+        await().atMost(Duration.ofSeconds(60)).until(() -> audit.verifyChain().getUnchained() == 0);
         for (ServiceSpec service : Services.ALL) {
             if (service != Services.REGISTRY) {
                 KafkaLag.awaitCaughtUp(TestInfrastructure.kafkaBootstrapServers(),

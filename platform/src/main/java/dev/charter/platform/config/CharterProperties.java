@@ -29,6 +29,7 @@ public class CharterProperties {
     private final Publisher publisher = new Publisher();
     private final Consumer consumer = new Consumer();
     private final Security security = new Security();
+    private final Links links = new Links();
     private final Idempotency idempotency = new Idempotency();
     private final Web web = new Web();
 
@@ -166,6 +167,10 @@ public class CharterProperties {
 
     public Security getSecurity() {
         return security;
+    }
+
+    public Links getLinks() {
+        return links;
     }
 
     public Audit getAudit() {
@@ -408,6 +413,30 @@ public class CharterProperties {
 
         public void setTokenTtl(Duration tokenTtl) {
             this.tokenTtl = tokenTtl;
+        }
+    }
+
+    /** Where the public pages of the other services are, for the links one service's answers carry to another's. */
+    public static class Links {
+        /** The public base URL of dispute-service (disputes and vetoes, R6, R7). */
+        private String disputes = "http://localhost:8084";
+
+        public String getDisputes() {
+            return disputes;
+        }
+
+        public void setDisputes(String disputes) {
+            this.disputes = disputes == null ? null : disputes.trim().replaceAll("/+$", "");
+        }
+
+        /** The public URL of a dispute on dispute-service. */
+        public String dispute(String disputeId) {
+            return disputes + "/api/v1/disputes/" + disputeId;
+        }
+
+        /** The public URL of a veto on dispute-service. */
+        public String veto(String vetoId) {
+            return disputes + "/api/v1/vetoes/" + vetoId;
         }
     }
 }

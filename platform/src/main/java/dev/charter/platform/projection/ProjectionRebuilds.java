@@ -37,6 +37,13 @@ public class ProjectionRebuilds implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(ProjectionRebuilds.class);
 
+    /**
+     * How long a rebuilding processor may make no progress before it is restarted. Axon's tracking processor can, in
+     * rare cases, fail to claim its segment again right after a shut-down, reset and start (AxonFramework issue
+     * 2848): it then sleeps for ever with its replay token. A restart lets it claim the segment.
+     */
+    static final Duration STALL = Duration.ofSeconds(15);
+
     private final EventProcessingConfiguration processing;
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -69,11 +76,14 @@ public class ProjectionRebuilds implements DisposableBean {
         final long target;
         volatile Instant finishedAt;
         volatile String error;
+        long lastPosition = Long.MIN_VALUE;
+        Instant lastProgressAt;
 
         Rebuild(Instant startedAt, long from, long target) {
             this.startedAt = startedAt;
             this.from = from;
             this.target = target;
+            this.lastProgressAt = startedAt;
         }
     }
 
@@ -140,11 +150,30 @@ public class ProjectionRebuilds implements DisposableBean {
                             Duration.between(rebuild.startedAt, rebuild.finishedAt).toMillis());
                     return;
                 }
+                restartIfStalled(name, processor, rebuild);
                 watch(name, processor, rebuild);
             } catch (RuntimeException e) {
                 rebuild.error = e.toString();
             }
         }, 20, TimeUnit.MILLISECONDS);
+    }
+
+    private void restartIfStalled(String name, StreamingEventProcessor processor, Rebuild rebuild) {
+        Instant now = clock.instant();
+        long position = position(processor).orElse(Long.MIN_VALUE);
+        if (position != rebuild.lastPosition) {
+            rebuild.lastPosition = position;
+            rebuild.lastProgressAt = now;
+            return;
+        }
+        if (Duration.between(rebuild.lastProgressAt, now).compareTo(STALL) > 0) {
+            log.warn("Read model {} made no progress for {} s while rebuilding (position {}, target {}): restarting "
+                    + "its processor", name, STALL.toSeconds(), position == Long.MIN_VALUE ? "none" : position,
+                    rebuild.target);
+            processor.shutDown();
+            processor.start();
+            rebuild.lastProgressAt = clock.instant();
+        }
     }
 
     /**

@@ -84,7 +84,7 @@ public class BallotsController implements BallotsApi {
         String actor = Actors.require();
         var request = motions.request(actor, new Motions.Motion(motion.getQuestion(),
                 dev.charter.contracts.voting.BallotBody.valueOf(motion.getBody().getValue()), motion.getModuleId(),
-                motion.getAffectedModules(), VotingMapping.rule(motion.getRule()),
+                VotingMapping.rule(motion.getRule()),
                 VotingMapping.list(motion.getOptions()), motion.getDeadline().toInstant(),
                 VotingMapping.list(motion.getPersonsConcerned()), motion.getSubjectId()));
         Opened opened = opener.open(request);
