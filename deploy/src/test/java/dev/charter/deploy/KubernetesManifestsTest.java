@@ -183,6 +183,28 @@ class KubernetesManifestsTest {
         }
     }
 
+    @Test
+    @DisplayName("the production overlay gives every service's Deployment the JWT audience and the operators (charter.operators)")
+    void productionSettingsReachEveryService() throws IOException {
+        JsonNode kustomization = documents(ROOT.resolve("overlays/production/kustomization.yaml")).get(0);
+        Set<String> everyDeployment = new TreeSet<>();
+        for (JsonNode patch : kustomization.path("patches")) {
+            JsonNode target = patch.path("target");
+            // a patch reaches every Deployment when it names no Deployment and selects by nothing else
+            if ("Deployment".equals(target.path("kind").asText()) && !target.has("name")
+                    && !target.has("labelSelector") && !target.has("annotationSelector")) {
+                for (JsonNode operation : YAML.readTree(patch.path("patch").asText())) {
+                    everyDeployment.add(operation.at("/value/name").asText());
+                }
+            }
+        }
+        assertThat(everyDeployment).contains("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_AUDIENCES", "CHARTER_OPERATORS");
+        List<JsonNode> base = base();
+        for (ServiceSpec service : Services.ALL) {
+            find(base, "Deployment", service.name() + "-service");
+        }
+    }
+
     private static JsonNode envEntry(JsonNode container, String name) {
         for (JsonNode variable : container.path("env")) {
             if (name.equals(variable.path("name").asText())) {

@@ -63,6 +63,7 @@ class LocalStackIT {
             // what they had handled, so the copies are whole and nothing was applied twice
             await().atMost(Duration.ofSeconds(60)).until(() -> rosterCopyPersons(second, Services.NOMINATION) == 12);
             assertThat(rosterCopyPersons(second, Services.VOTING)).isEqualTo(12);
+            await().atMost(Duration.ofSeconds(60)).until(() -> rosterCopyPersons(second, Services.DISPUTE) == 12);
         }
     }
 
