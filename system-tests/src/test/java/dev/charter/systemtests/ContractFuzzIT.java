@@ -57,14 +57,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  * (missing required fields, wrong types, too long or short, out of range, bad enums, bad formats, extra fields,
  * malformed JSON, wrong content type, no token, a token for someone else) and valid-but-extreme ones (limits,
  * unicode, empty lists), values drawn from jqwik's arbitraries. Every answer must be a 4xx problem+json or a
- * success the contract declares, never a 5xx; and no refused request appends an event to any service's store
+ * success the contract declares, never a 5xx; a write of a governance API that is not {@code x-charter-open-to} never
+ * succeeds for a person with no seat; and no refused request appends an event to any service's store
  * (each request carries its own correlation id, which every event it causes, in any service, would carry).
  * Operations that need a token to read (the operations API, admin.yaml) get the operator's, and a stranger's.
  * A rebuild it starts (admin.yaml) is followed until it ended: meanwhile the read model's reads answer 503
  * projection-rebuilding by contract, which the requests after it must not meet.
  */
 @ExtendWith(SystemExtension.class)
-@Order(2)
+@Order(3)
 class ContractFuzzIT {
 
     private static final Logger log = LoggerFactory.getLogger(ContractFuzzIT.class);
@@ -89,8 +90,8 @@ class ContractFuzzIT {
     @DisplayName("every operation of every OpenAPI document answers broken and extreme requests with 4xx problem+json or a declared success, never 5xx; no refused request appends an event")
     void fuzzEveryOperation() throws Exception {
         Map<String, OpenAPI> documents = documents();
-        assertThat(documents).containsKeys("registry.yaml", "voting.yaml", "nominations.yaml", "audit.yaml",
-                "admin.yaml");
+        assertThat(documents).containsKeys("registry.yaml", "voting.yaml", "nominations.yaml", "disputes.yaml",
+                "audit.yaml", "admin.yaml");
         harvestKnownIds();
         int operations = 0;
         Map<String, Integer> perDocument = new LinkedHashMap<>();
@@ -98,10 +99,13 @@ class ContractFuzzIT {
             int before = sent.get();
             List<ServiceSpec> serving = servicesServing(document.getKey());
             assertThat(serving).as("services serving %s", document.getKey()).isNotEmpty();
+            // a governance API (a service's own document, not audit or admin): its writes need a seat unless
+            // the operation says x-charter-open-to
+            boolean governance = Services.ALL.stream().anyMatch(s -> s.document().equals(document.getKey()));
             for (ServiceSpec service : serving) {
                 for (Map.Entry<String, PathItem> path : document.getValue().getPaths().entrySet()) {
                     for (Map.Entry<PathItem.HttpMethod, Operation> operation : path.getValue().readOperationsMap().entrySet()) {
-                        fuzz(service, path.getKey(), operation.getKey().name(), operation.getValue());
+                        fuzz(service, path.getKey(), operation.getKey().name(), operation.getValue(), governance);
                         operations++;
                     }
                 }
@@ -128,7 +132,7 @@ class ContractFuzzIT {
 
     // --- the requests of one operation
 
-    private void fuzz(ServiceSpec service, String template, String method, Operation operation) {
+    private void fuzz(ServiceSpec service, String template, String method, Operation operation, boolean governance) {
         List<Parameter> parameters = operation.getParameters() == null ? List.of() : operation.getParameters();
         Schema<?> body = bodySchema(operation);
         Set<String> declared = operation.getResponses() == null ? Set.of() : operation.getResponses().keySet();
@@ -149,7 +153,13 @@ class ContractFuzzIT {
         valid.person = authenticated ? SystemUnderTest.OPERATOR : null;
 
         send(valid.copy());
-        send(valid.copy(r -> r.person = "mallory"));
+        // mallory has no seat in any body: a write not open to anyone must be refused to her
+        boolean openToAnyone = operation.getExtensions() != null
+                && operation.getExtensions().containsKey("x-charter-open-to");
+        send(valid.copy(r -> {
+            r.person = "mallory";
+            r.needsSeat = governance && write && !openToAnyone;
+        }));
         if (authenticated) {
             send(valid.copy(r -> r.person = null));
             send(valid.copy(r -> r.token = "not-a-token"));
@@ -394,6 +404,8 @@ class ContractFuzzIT {
         String contentType = "application/json";
         String person;
         String token;
+        /** A write of a governance API sent by a person with no seat, which the rules refuse. */
+        boolean needsSeat;
 
         Req(ServiceSpec service, String method, String template, Set<String> declared) {
             this.service = service;
@@ -415,6 +427,7 @@ class ContractFuzzIT {
             copy.contentType = contentType;
             copy.person = person;
             copy.token = token;
+            copy.needsSeat = needsSeat;
             change.accept(copy);
             return copy;
         }
@@ -503,6 +516,9 @@ class ContractFuzzIT {
             }
             return;
         }
+        if (request.needsSeat) {
+            failures.add("a write that needs a seat succeeded for a person with none (no x-charter-open-to): " + what);
+        }
         if (!request.declared.contains(Integer.toString(status)) && !request.declared.contains("default")) {
             failures.add("undeclared success: " + what);
         }
@@ -570,6 +586,10 @@ class ContractFuzzIT {
         harvest(Services.VOTING, "/api/v1/ballots?limit=5", "ballotId");
         harvest(Services.NOMINATION, "/api/v1/nominations?limit=5", "nominationId");
         harvest(Services.NOMINATION, "/api/v1/elections?limit=5", "electionId");
+        harvest(Services.DISPUTE, "/api/v1/decisions?limit=5", "decisionId");
+        harvest(Services.DISPUTE, "/api/v1/disputes?limit=5", "disputeId");
+        harvest(Services.DISPUTE, "/api/v1/vetoes?limit=5", "vetoId");
+        harvest(Services.DISPUTE, "/api/v1/change-proposals?limit=5", "proposalId");
         // each service's read models (admin.yaml): the first one that can be rebuilt (a tracking processor)
         for (ServiceSpec service : Services.ALL) {
             try {

@@ -3,6 +3,7 @@ package dev.charter.systemtests;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.charter.auditor.CharterAudit;
+import dev.charter.deploy.ServiceSpec;
 import dev.charter.deploy.Services;
 import dev.charter.testsupport.TestInfrastructure;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,7 +23,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.StreamSupport;
 
@@ -30,13 +33,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A parked event, end to end: the registry's publisher parks an event it can never publish and chains an
- * {@code EventParked} record in its place (issue 12); charter-audit, reading the streams from the SASL broker as the
- * read-only auditor, reports the gap as PARKED — not as tampering — and, once an operator re-published the event
- * after a fix, as REPUBLISHED with the chain clean. Runs after the other suites: it leaves a late event behind.
+ * Parked events, end to end: the registry's and dispute-service's publishers each park an event they can never
+ * publish and chain an {@code EventParked} record in its place (issue 12); charter-audit, reading the streams from
+ * the SASL broker as the read-only auditor, reports both gaps as PARKED — not as tampering — and, once an operator
+ * re-published each event after a fix, as REPUBLISHED with the chain clean. Runs after the other suites: it leaves
+ * late events behind.
  */
 @ExtendWith(SystemExtension.class)
-@Order(3)
+@Order(4)
 class ParkedEventAuditIT {
 
     private static final Duration PATIENCE = Duration.ofSeconds(60);
@@ -49,57 +53,85 @@ class ParkedEventAuditIT {
         system = running;
     }
 
+    /** An event stored in a service's event store that this version of the service cannot read. */
+    private record Unreadable(ServiceSpec service, String stream, String eventId, String aggregateType,
+                              String aggregateId, String payload, String futureType, String knownType) {
+    }
+
     @Test
-    @DisplayName("an event the registry parked is reported by charter-audit verify as PARKED at its EventParked record, "
-            + "then as REPUBLISHED (clean) after an operator re-published it")
-    void parkedEventIsAuditedAsAGap() throws Exception {
-        JdbcClient registry = system.jdbc(Services.REGISTRY);
+    @DisplayName("an event the registry parked and one dispute-service parked are reported by charter-audit verify as "
+            + "PARKED at their EventParked records, then as REPUBLISHED (clean) after an operator re-published them")
+    void parkedEventsAreAuditedAsGaps() throws Exception {
         String personId = "parked" + UUID.randomUUID().toString().substring(0, 8);
-        String eventId = UUID.randomUUID().toString();
-        // an event this version of the registry cannot read: its type is unknown to it (as if written by a newer one)
-        registry.sql("""
-                        INSERT INTO domainevententry (aggregateidentifier, sequencenumber, type, eventidentifier,
-                            metadata, payload, payloadrevision, payloadtype, timestamp)
-                        VALUES (?, 0, 'Person', ?, ?, ?, '1', ?, ?)""")
-                .params(personId, eventId, "{\"actor\":\"system:registry\"}".getBytes(StandardCharsets.UTF_8),
-                        ("{\"personId\":\"" + personId + "\",\"displayName\":\"Parked\",\"affiliation\":null}")
-                                .getBytes(StandardCharsets.UTF_8),
-                        "dev.charter.contracts.registry.RegistryEvent$PersonFromTheFuture", Instant.now().toString())
-                .update();
-        long gap = await().atMost(PATIENCE).until(() -> registry.sql(
-                "SELECT gap_chain_seq FROM parked_event WHERE event_id = ?").param(eventId).query(Long.class)
-                .optional().orElse(null), sequence -> sequence != null);
+        String proposalId = "parked-" + UUID.randomUUID().toString().substring(0, 8);
+        // events this version cannot read: their types are unknown to it (as if written by a newer one)
+        List<Unreadable> events = List.of(
+                new Unreadable(Services.REGISTRY, "registry", UUID.randomUUID().toString(), "Person", personId,
+                        "{\"personId\":\"" + personId + "\",\"displayName\":\"Parked\",\"affiliation\":null}",
+                        "dev.charter.contracts.registry.RegistryEvent$PersonFromTheFuture",
+                        dev.charter.contracts.registry.RegistryEvent.PersonRegistered.class.getName()),
+                new Unreadable(Services.DISPUTE, "disputes", UUID.randomUUID().toString(), "ChangeProposal",
+                        proposalId, "{\"proposalId\":\"" + proposalId + "\",\"withdrawnBy\":\"ada\","
+                        + "\"reason\":\"Parked\"}",
+                        "dev.charter.contracts.disputes.DisputeEvent$ChangeFromTheFuture",
+                        dev.charter.contracts.disputes.DisputeEvent.ChangeWithdrawn.class.getName()));
+        Map<String, Long> gaps = new HashMap<>();
+        for (Unreadable event : events) {
+            JdbcClient store = system.jdbc(event.service());
+            store.sql("""
+                            INSERT INTO domainevententry (aggregateidentifier, sequencenumber, type, eventidentifier,
+                                metadata, payload, payloadrevision, payloadtype, timestamp)
+                            VALUES (?, 0, ?, ?, ?, ?, '1', ?, ?)""")
+                    .params(event.aggregateId(), event.aggregateType(), event.eventId(),
+                            ("{\"actor\":\"system:" + event.service().name() + "\"}").getBytes(StandardCharsets.UTF_8),
+                            event.payload().getBytes(StandardCharsets.UTF_8), event.futureType(),
+                            Instant.now().toString())
+                    .update();
+        }
+        for (Unreadable event : events) {
+            gaps.put(event.eventId(), await().atMost(PATIENCE).until(() -> system.jdbc(event.service()).sql(
+                    "SELECT gap_chain_seq FROM parked_event WHERE event_id = ?").param(event.eventId())
+                    .query(Long.class).optional().orElse(null), sequence -> sequence != null));
+        }
 
         JsonNode parked = await().atMost(PATIENCE).pollInterval(Duration.ofSeconds(1)).until(() -> verify(1),
-                report -> findings(report, "PARKED").stream().anyMatch(f -> eventId.equals(f.path("subject").asText())));
-        JsonNode finding = findings(parked, "PARKED").stream()
-                .filter(f -> eventId.equals(f.path("subject").asText())).findFirst().orElseThrow();
-        assertThat(finding.path("stream").asText()).isEqualTo("registry");
-        assertThat(finding.path("sequence").asLong()).isEqualTo(gap);
-        assertThat(finding.path("severity").asText()).isEqualTo("FINDING");
+                report -> events.stream().allMatch(event -> findings(report, "PARKED").stream()
+                        .anyMatch(f -> event.eventId().equals(f.path("subject").asText()))));
+        for (Unreadable event : events) {
+            JsonNode finding = findings(parked, "PARKED").stream()
+                    .filter(f -> event.eventId().equals(f.path("subject").asText())).findFirst().orElseThrow();
+            assertThat(finding.path("stream").asText()).isEqualTo(event.stream());
+            assertThat(finding.path("sequence").asLong()).isEqualTo(gaps.get(event.eventId()));
+            assertThat(finding.path("severity").asText()).isEqualTo("FINDING");
+        }
         assertThat(findings(parked, "TAMPERED")).isEmpty();
         assertThat(findings(parked, "GAP")).isEmpty();
         assertThat(findings(parked, "DUPLICATE")).isEmpty();
 
-        // the fix (a version that knows the event), then the operator re-publishes it on the management port
-        registry.sql("UPDATE domainevententry SET payloadtype = ? WHERE eventidentifier = ?")
-                .params(dev.charter.contracts.registry.RegistryEvent.PersonRegistered.class.getName(), eventId).update();
+        // the fix (a version that knows the event), then an operator re-publishes it on the management port
         HttpClient http = HttpClient.newHttpClient();
-        URI republish = URI.create(system.managementUri(Services.REGISTRY) + "/actuator/parkedevents/" + eventId);
-        HttpResponse<String> notAnOperator = http.send(HttpRequest.newBuilder(republish)
-                .header("Authorization", "Bearer " + system.token("mallory")).POST(HttpRequest.BodyPublishers.noBody())
-                .build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(notAnOperator.statusCode()).as("only operators (charter.operators) re-publish").isEqualTo(403);
-        HttpResponse<String> done = http.send(HttpRequest.newBuilder(republish)
-                .header("Authorization", "Bearer " + system.token(SystemUnderTest.OPERATOR))
-                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(done.statusCode()).as(done.body()).isEqualTo(200);
-        assertThat(JSON.readTree(done.body()).path("republished").asBoolean()).as(done.body()).isTrue();
+        for (Unreadable event : events) {
+            system.jdbc(event.service()).sql("UPDATE domainevententry SET payloadtype = ? WHERE eventidentifier = ?")
+                    .params(event.knownType(), event.eventId()).update();
+            URI republish = URI.create(system.managementUri(event.service()) + "/actuator/parkedevents/"
+                    + event.eventId());
+            HttpResponse<String> notAnOperator = http.send(HttpRequest.newBuilder(republish)
+                    .header("Authorization", "Bearer " + system.token("mallory"))
+                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(notAnOperator.statusCode()).as("only operators (charter.operators) re-publish").isEqualTo(403);
+            HttpResponse<String> done = http.send(HttpRequest.newBuilder(republish)
+                    .header("Authorization", "Bearer " + system.token(SystemUnderTest.OPERATOR))
+                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(done.statusCode()).as(done.body()).isEqualTo(200);
+            assertThat(JSON.readTree(done.body()).path("republished").asBoolean()).as(done.body()).isTrue();
+        }
 
         JsonNode resolved = await().atMost(PATIENCE).pollInterval(Duration.ofSeconds(1)).until(() -> verify(0),
-                report -> findings(report, "REPUBLISHED").stream()
-                        .anyMatch(f -> eventId.equals(f.path("subject").asText())));
-        assertThat(findings(resolved, "PARKED")).noneMatch(f -> eventId.equals(f.path("subject").asText()));
+                report -> events.stream().allMatch(event -> findings(report, "REPUBLISHED").stream()
+                        .anyMatch(f -> event.eventId().equals(f.path("subject").asText()))));
+        for (Unreadable event : events) {
+            assertThat(findings(resolved, "PARKED")).noneMatch(f -> event.eventId().equals(f.path("subject").asText()));
+        }
         assertThat(resolved.path("clean").asBoolean()).as(resolved.toString()).isTrue();
     }
 
