@@ -50,7 +50,6 @@ class ProjectionCommandIT {
         out.reset();
         assertThat(run(out, "projections", "rebuild", "member-names", database[0], database[1], database[2],
                 database[3])).as(out.toString(StandardCharsets.UTF_8)).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("claimed by another instance; waiting up to 8 s");
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("Rebuilt member-names: 3 events in", "100%");
         assertThat(jdbc.sql("SELECT count(*) FROM member_name").query(Integer.class).single()).isEqualTo(3);
 

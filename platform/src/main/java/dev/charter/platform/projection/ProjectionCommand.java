@@ -32,6 +32,9 @@ public final class ProjectionCommand {
             "--logging.level.root=WARN",
             "--logging.level.dev.charter.platform.projection=INFO");
 
+    /** How long the command lets the service's processors claim their segments before it stops them. */
+    static final Duration SETTLE = Duration.ofSeconds(10);
+
     static final String CLAIM_TIMEOUT = "axon.eventhandling.tokenstore.claim-timeout";
     static final String CLAIMED_ELSEWHERE = "projection-claimed-elsewhere";
 
@@ -65,6 +68,7 @@ public final class ProjectionCommand {
         }
         try (context) {
             ProjectionRebuilds rebuilds = context.getBean(ProjectionRebuilds.class);
+            rebuilds.awaitSettled(SETTLE);
             if (list) {
                 out.printf("%-24s %-12s %s%n", "read model", "mode", "position");
                 rebuilds.list().forEach(s -> out.printf("%-24s %-12s %s%n", s.name(),
