@@ -1,5 +1,6 @@
 package dev.charter.systemtests;
 
+import dev.charter.client.nominations.invoker.ApiException;
 import dev.charter.client.nominations.model.CandidacyRequest;
 import dev.charter.client.nominations.model.ContributionsInput;
 import dev.charter.client.nominations.model.DecisionOutcome;
@@ -87,7 +88,7 @@ class GovernanceScenariosIT {
                 .statement("Alan has carried the layers' refactoring.")
                 .contributions(new ContributionsInput().summary("120 reviewed pull requests, the new Module API design.")
                         .addLinksItem("https://example.org/pulls?author=alan")), null).getId();
-        Nomination scheduled = as(null).nominations().getNomination(id);
+        Nomination scheduled = awaitNomination(id, n -> true);
         // scheduled for the next meeting; with a meeting every 15 seconds, that meeting may already have begun
         assertThat(scheduled.getStatus()).isIn(NominationStatus.SCHEDULED, NominationStatus.IN_REVIEW);
         assertThat(scheduled.getReviewCycle()).isNotNull();
@@ -381,8 +382,12 @@ class GovernanceScenariosIT {
                 null).getId();
     }
 
+    /** The nomination as nomination-service's read model shows it (eventually consistent: 404 until it has it). */
     private static Nomination awaitNomination(String id, Predicate<Nomination> condition) {
-        return await().atMost(PATIENCE).until(() -> as(null).nominations().getNomination(id), condition::test);
+        return await().atMost(PATIENCE)
+                .ignoreExceptionsMatching(e -> e instanceof ApiException api
+                        && api.getCode() == 404)
+                .until(() -> as(null).nominations().getNomination(id), condition::test);
     }
 
     /** The nomination's ballot, once voting-service has opened it (after the review meeting for R9/R10). */
