@@ -14,18 +14,20 @@ public final class ServiceInstances {
 
     /**
      * An instance of the application on the given database and topic prefix of the test servers, on a free port,
-     * with the development issuer, reading its own configuration file {@code configName}; {@code extra} adds or
-     * overrides settings.
+     * with the development issuer, reading its own configuration file {@code configName}, connected to Kafka as the
+     * service's own user {@code service} (which may do only what its ACLs allow); {@code extra} adds or overrides
+     * settings.
      */
-    public static ConfigurableApplicationContext start(Class<?> application, String configName, String database,
-                                                       String topicPrefix, Map<String, String> extra) {
+    public static ConfigurableApplicationContext start(Class<?> application, String configName, String service,
+                                                       String database, String topicPrefix,
+                                                       Map<String, String> extra) {
         TestInfrastructure.Postgres postgres = TestInfrastructure.postgres();
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("spring.config.name", configName);
         settings.put("spring.datasource.url", database);
         settings.put("spring.datasource.username", postgres.username());
         settings.put("spring.datasource.password", postgres.password());
-        settings.put("spring.kafka.bootstrap-servers", TestInfrastructure.kafkaBootstrapServers());
+        settings.putAll(TestInfrastructure.kafkaSettings(service));
         settings.put("charter.kafka.topic-prefix", topicPrefix);
         settings.put("charter.security.dev-issuer.enabled", "true");
         settings.put("server.port", "0");
