@@ -9,6 +9,8 @@ import dev.charter.auditor.events.SourceException;
 import dev.charter.auditor.report.Report;
 import dev.charter.auditor.report.ReportPrinter;
 import dev.charter.contracts.EventStream;
+import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.common.config.SaslConfigs;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -21,6 +23,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.Callable;
 
 /**
@@ -74,6 +77,10 @@ public class CharterAudit implements Callable<Integer> {
 
     /** Where the events come from, and how the result is shown. */
     static class Input {
+        /** The command this is part of: its errors are printed where that command prints. */
+        @Spec(Spec.Target.MIXEE)
+        CommandLine.Model.CommandSpec command;
+
         @Option(names = {"-b", "--bootstrap-servers"}, paramLabel = "HOST:PORT",
                 description = "Kafka brokers: read every stream's topic from the beginning (read-only, no group)")
         String bootstrapServers;
@@ -86,6 +93,32 @@ public class CharterAudit implements Callable<Integer> {
                 description = "prefix of the topics (as the services' charter.kafka.topic-prefix)")
         String topicPrefix;
 
+        @Option(names = "--sasl-username", paramLabel = "USER",
+                description = "authenticate to the brokers as this user (SASL; Charter's brokers require it), e.g. "
+                        + "the read-only charter-auditor")
+        String saslUsername;
+
+        @Option(names = "--sasl-password", paramLabel = "PASSWORD", defaultValue = "${env:CHARTER_AUDIT_SASL_PASSWORD}",
+                description = "its password (default: the environment variable CHARTER_AUDIT_SASL_PASSWORD)")
+        String saslPassword;
+
+        @Option(names = "--sasl-mechanism", paramLabel = "MECHANISM", defaultValue = "SCRAM-SHA-512",
+                description = "SCRAM-SHA-512 (default), SCRAM-SHA-256 or PLAIN")
+        String saslMechanism;
+
+        @Option(names = "--security-protocol", paramLabel = "PROTOCOL",
+                description = "SASL_SSL, SASL_PLAINTEXT (the default with --sasl-username), SSL or PLAINTEXT")
+        String securityProtocol;
+
+        @Option(names = "--kafka-config", paramLabel = "FILE",
+                description = "a Kafka client properties file (as Kafka's tools take with --command-config: "
+                        + "security.protocol, sasl.*, ssl.truststore.*, bootstrap.servers…)")
+        Path kafkaConfig;
+
+        @Option(names = {"-X", "--kafka-property"}, paramLabel = "KEY=VALUE",
+                description = "one more Kafka client setting; wins over --kafka-config (repeatable)")
+        Map<String, String> kafkaProperties = new LinkedHashMap<>();
+
         @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "PT15S",
                 description = "how long to wait for the brokers (ISO-8601, default ${DEFAULT-VALUE})")
         Duration timeout;
@@ -97,12 +130,51 @@ public class CharterAudit implements Callable<Integer> {
         boolean noProgress;
 
         EventSource source() {
-            if ((bootstrapServers == null) == (archive == null)) {
-                throw new CommandLine.ParameterException(new CommandLine(new CharterAudit()),
-                        "Name exactly one source: --bootstrap-servers or --archive");
+            Map<String, Object> client = kafkaClient();
+            String servers = bootstrapServers != null ? bootstrapServers
+                    : (String) client.get(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG);
+            if ((servers == null) == (archive == null)) {
+                throw new CommandLine.ParameterException(command.commandLine(),
+                        "Name exactly one source: --bootstrap-servers (or bootstrap.servers in --kafka-config) or "
+                                + "--archive");
             }
-            return archive != null ? new ArchiveSource(archive)
-                    : new KafkaSource(bootstrapServers, topicPrefix, timeout);
+            return archive != null ? new ArchiveSource(archive) : new KafkaSource(servers, topicPrefix, timeout, client);
+        }
+
+        /** The Kafka client settings: the file, then the credentials options, then each --kafka-property. */
+        Map<String, Object> kafkaClient() {
+            Map<String, Object> client = new LinkedHashMap<>();
+            if (kafkaConfig != null) {
+                Properties file = new Properties();
+                try (var in = java.nio.file.Files.newBufferedReader(kafkaConfig)) {
+                    file.load(in);
+                } catch (java.io.IOException e) {
+                    throw new SourceException("Cannot read the Kafka client settings " + kafkaConfig + ": " + e, e);
+                }
+                file.stringPropertyNames().forEach(name -> client.put(name, file.getProperty(name).trim()));
+            }
+            if (saslUsername != null) {
+                if (saslPassword == null) {
+                    throw new CommandLine.ParameterException(command.commandLine(),
+                            "--sasl-username needs --sasl-password (or CHARTER_AUDIT_SASL_PASSWORD)");
+                }
+                String module = saslMechanism.toUpperCase(java.util.Locale.ROOT).startsWith("SCRAM")
+                        ? "org.apache.kafka.common.security.scram.ScramLoginModule"
+                        : "org.apache.kafka.common.security.plain.PlainLoginModule";
+                client.put(SaslConfigs.SASL_MECHANISM, saslMechanism);
+                client.put(SaslConfigs.SASL_JAAS_CONFIG, module + " required username=\"" + jaas(saslUsername)
+                        + "\" password=\"" + jaas(saslPassword) + "\";");
+                client.putIfAbsent(CommonClientConfigs.SECURITY_PROTOCOL_CONFIG, "SASL_PLAINTEXT");
+            }
+            if (securityProtocol != null) {
+                client.put(CommonClientConfigs.SECURITY_PROTOCOL_CONFIG, securityProtocol);
+            }
+            client.putAll(kafkaProperties);
+            return client;
+        }
+
+        private static String jaas(String value) {
+            return value.replace("\\", "\\\\").replace("\"", "\\\"");
         }
 
         Progress progress() {

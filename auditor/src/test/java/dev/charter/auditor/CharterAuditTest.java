@@ -7,6 +7,7 @@ import dev.charter.auditor.events.RecordedEvent;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -14,6 +15,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -70,6 +72,37 @@ class CharterAuditTest {
         out.getBuffer().setLength(0);
         assertThat(run("roster", "--archive", archive.toString(), "--at", "2026-03-01T09:00:10Z")).isZero();
         assertThat(out.toString()).doesNotContain("alan grace").contains("lead");
+    }
+
+    @Test
+    @DisplayName("a broker that authenticates: --sasl-username/--sasl-password give a SCRAM client, --kafka-config a "
+            + "client settings file (with its bootstrap.servers), --kafka-property wins over both")
+    void kafkaCredentials() throws Exception {
+        CharterAudit.Input input = new CharterAudit.Input();
+        new CommandLine(input).parseArgs("--bootstrap-servers", "broker:9093", "--sasl-username", "charter-auditor",
+                "--sasl-password", "se\"cret", "--kafka-property", "client.rack=r1");
+        Map<String, Object> client = input.kafkaClient();
+        assertThat(client).containsEntry("security.protocol", "SASL_PLAINTEXT")
+                .containsEntry("sasl.mechanism", "SCRAM-SHA-512").containsEntry("client.rack", "r1");
+        assertThat(client.get("sasl.jaas.config")).isEqualTo("org.apache.kafka.common.security.scram.ScramLoginModule "
+                + "required username=\"charter-auditor\" password=\"se\\\"cret\";");
+        assertThat(input.source().describe()).contains("broker:9093");
+
+        Path settings = dir.resolve("auditor.properties");
+        Files.writeString(settings, "bootstrap.servers=file-broker:9093\nsecurity.protocol=SASL_SSL\n"
+                + "ssl.truststore.location=/etc/ca.p12\n");
+        CharterAudit.Input fromFile = new CharterAudit.Input();
+        new CommandLine(fromFile).parseArgs("--kafka-config", settings.toString(), "--sasl-username", "a",
+                "--sasl-password", "b", "-X", "ssl.truststore.location=/other.p12");
+        assertThat(fromFile.kafkaClient()).containsEntry("security.protocol", "SASL_SSL")
+                .containsEntry("ssl.truststore.location", "/other.p12").containsKey("sasl.jaas.config");
+        assertThat(fromFile.source().describe()).contains("file-broker:9093");
+
+        if (System.getenv("CHARTER_AUDIT_SASL_PASSWORD") == null) {
+            assertThat(run("verify", "--bootstrap-servers", "localhost:1", "--sasl-username", "charter-auditor"))
+                    .isEqualTo(2);
+            assertThat(err.toString()).contains("needs --sasl-password");
+        }
     }
 
     @Test

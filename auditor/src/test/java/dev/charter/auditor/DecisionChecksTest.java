@@ -83,8 +83,9 @@ class DecisionChecksTest {
         RecordedEvent last = published.events().stream().filter(e -> e.stream().equals("registry"))
                 .reduce((a, b) -> b).orElseThrow();
         long next = last.chainSequence() + 1;
-        String data = "{\"eventId\":\"" + parkedId + "\",\"type\":\"dev.charter.registry.PersonRegistered.v1\","
-                + "\"aggregateId\":\"zed\",\"sequence\":0,\"error\":\"record too large\"}";
+        // the data as the platform's publisher writes it (api-contracts ChainRecord.EventParked)
+        String data = "{\"eventId\":\"" + parkedId + "\",\"eventType\":\"dev.charter.registry.PersonRegistered.v1\","
+                + "\"aggregateId\":\"zed\",\"aggregateSequence\":0,\"error\":\"record too large\"}";
         var cloudEvent = CloudEventBuilder.v1().withId("entry-1").withType(RecordedEvent.PARKED_TYPE)
                 .withSource(URI.create("/charter/registry")).withSubject("zed")
                 .withTime(published.now().plusSeconds(5).atOffset(ZoneOffset.UTC))

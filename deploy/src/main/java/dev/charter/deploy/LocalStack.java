@@ -1,5 +1,7 @@
 package dev.charter.deploy;
 
+import dev.charter.embedded.SecuredEmbeddedKafka;
+import dev.charter.platform.kafka.KafkaAccess;
 import dev.charter.platform.messaging.MessageContext;
 import dev.charter.registry.bootstrap.RosterDocument;
 import dev.charter.registry.bootstrap.RosterImporter;
@@ -8,7 +10,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.io.ClassPathResource;
-import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -49,7 +50,8 @@ public final class LocalStack implements AutoCloseable {
     private final List<ConfigurableApplicationContext> contexts = new ArrayList<>();
     private final Map<String, Integer> ports = new LinkedHashMap<>();
     private final EmbeddedPostgres postgres;
-    private final EmbeddedKafkaKraftBroker kafka;
+    private final SecuredEmbeddedKafka kafka;
+    private Path auditorSettings;
 
     /**
      * Starts everything: PostgreSQL with its data in {@code home}, Kafka, then every service on the port
@@ -64,12 +66,9 @@ public final class LocalStack implements AutoCloseable {
                 .setPort(postgresPort)
                 .setRegisterShutdownHook(false)
                 .start();
-        log.info("Starting Kafka");
-        kafka = new EmbeddedKafkaKraftBroker(1, 3);
-        kafka.brokerListProperty("charter.local.kafka.brokers");
-        kafka.brokerProperties(Map.of("auto.create.topics.enable", "true", "num.partitions", "3",
-                "offsets.topic.replication.factor", "1"));
-        kafka.afterPropertiesSet();
+        log.info("Starting Kafka (SASL SCRAM-SHA-512, ACLs)");
+        kafka = SecuredEmbeddedKafka.start("charter.local.kafka.brokers",
+                Map.of("auto.create.topics.enable", "true", "num.partitions", "3"));
         try {
             Map<String, Object> shared = new LinkedHashMap<>();
             int disputePort = ports.apply(Services.DISPUTE);
@@ -78,7 +77,9 @@ public final class LocalStack implements AutoCloseable {
                 shared.put("charter.links.disputes", "http://localhost:" + disputePort);
             }
             ServiceLauncher launcher = new ServiceLauncher("jdbc:postgresql://localhost:" + postgresPort + "/postgres",
-                    "postgres", "postgres", kafka.getBrokersAsString(), "", home.resolve("dev-issuer.jwk"), true);
+                    "postgres", "postgres", this::kafkaSettings, "", home.resolve("dev-issuer.jwk"), true,
+                    service -> ports.apply(service) == 0 ? 0 : port(service.name().toUpperCase() + "_MANAGEMENT_PORT",
+                            service.defaultManagementPort()));
             for (ServiceSpec service : Services.ALL) {
                 int port = ports.apply(service);
                 log.info("Starting {} on port {}", service.name(), port == 0 ? "(any)" : port);
@@ -89,10 +90,41 @@ public final class LocalStack implements AutoCloseable {
                 this.ports.put(service.name(), ServiceLauncher.port(context));
             }
             seed(contexts.get(0));
+            auditorSettings = writeAuditorSettings(home);
         } catch (RuntimeException | IOException e) {
             close();
             throw e;
         }
+    }
+
+    /**
+     * A service connects as its own SCRAM user (named after it) and creates its ACLs at start-up with the broker's
+     * admin, as its KafkaUser would hold them in Kubernetes: it may write only its own stream.
+     */
+    private Map<String, String> kafkaSettings(ServiceSpec service) {
+        return kafka.serviceSettings(service.name());
+    }
+
+    /**
+     * The auditors' read-only Kafka user ({@code charter-auditor}, ACLs as its KafkaUser has in Kubernetes: read every
+     * stream, nothing else) and its client settings in {@code <home>/kafka-auditor.properties}, for
+     * {@code charter-audit --kafka-config} (the broker's passwords change at every start).
+     */
+    private Path writeAuditorSettings(Path home) throws IOException {
+        Map<String, Object> client = kafka.user(KafkaAccess.AUDITOR,
+                KafkaAccess.auditorBindings("User:" + KafkaAccess.AUDITOR, ""));
+        java.util.Properties properties = new java.util.Properties();
+        client.forEach((key, value) -> properties.setProperty(key, String.valueOf(value)));
+        Path file = home.resolve("kafka-auditor.properties");
+        try (var writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            properties.store(writer, "charter-audit --kafka-config " + file + " (read-only user charter-auditor)");
+        }
+        return file;
+    }
+
+    /** The auditor's Kafka client settings file (see {@link #writeAuditorSettings}). */
+    public Path auditorSettings() {
+        return auditorSettings;
     }
 
     public static void main(String[] args) throws Exception {
@@ -110,6 +142,12 @@ public final class LocalStack implements AutoCloseable {
         return contexts.get(Services.ALL.indexOf(service));
     }
 
+    /** The service's management (actuator) port. */
+    public int managementPort(ServiceSpec service) {
+        return Integer.parseInt(service(service).getEnvironment().getProperty("local.management.port",
+                String.valueOf(port(service))));
+    }
+
     /** The port the service listens on. */
     public int port(ServiceSpec service) {
         return ports.get(service.name());
@@ -123,7 +161,7 @@ public final class LocalStack implements AutoCloseable {
         Collections.reverse(running);
         running.forEach(ConfigurableApplicationContext::close);
         contexts.clear();
-        kafka.destroy();
+        kafka.close();
         try {
             postgres.close();
         } catch (IOException e) {
@@ -148,11 +186,13 @@ public final class LocalStack implements AutoCloseable {
                 + home + ".\n\n");
         for (ServiceSpec service : Services.ALL) {
             String base = "http://localhost:" + port(service);
-            text.append(String.format("  %-12s %s/api/v1/...   OpenAPI: %s/openapi/%s   health: %s/actuator/health%n",
-                    service.name(), base, base, service.document(), base));
+            text.append(String.format("  %-12s %s/api/v1/...   OpenAPI: %s/openapi/%s   actuator: http://localhost:%d/actuator%n",
+                    service.name(), base, base, service.document(), managementPort(service)));
         }
         text.append(String.format("%n  Kafka bootstrap: %s   PostgreSQL: jdbc:postgresql://localhost:%d/postgres "
-                + "(user postgres, one schema per service)%n", kafka.getBrokersAsString(), postgresPort));
+                + "(user postgres, one schema per service)%n", kafka.bootstrapServers(), postgresPort));
+        text.append(String.format("  Auditors: java -jar auditor/target/charter-audit-exec.jar verify --kafka-config %s%n",
+                auditorSettings));
         text.append(examples(port(Services.REGISTRY), port(Services.VOTING), port(Services.NOMINATION),
                 port(Services.DISPUTE)));
         log.info(text.toString());

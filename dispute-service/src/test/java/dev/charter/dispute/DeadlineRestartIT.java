@@ -64,12 +64,14 @@ class DeadlineRestartIT {
     }
 
     private static int scheduledDeadlines(JdbcClient jdbc) {
-        return jdbc.sql("SELECT count(*) FROM scheduled_tasks").query(Integer.class).single();
+        // the response windows only (the platform schedules its own recurring tasks in the same table)
+        return jdbc.sql("SELECT count(*) FROM scheduled_tasks WHERE task_name = 'AxonDeadline'").query(Integer.class)
+                .single();
     }
 
     private static ConfigurableApplicationContext start(String database, String topicPrefix,
                                                         Map<String, String> settings) {
-        return ServiceInstances.start(DisputeApplication.class, DisputeApplication.CONFIG_NAME, database, topicPrefix,
-                settings);
+        return ServiceInstances.start(DisputeApplication.class, DisputeApplication.CONFIG_NAME, "dispute", database,
+                topicPrefix, settings);
     }
 }

@@ -23,6 +23,15 @@ import dev.charter.client.disputes.model.VetoDecisionRequest;
 import dev.charter.client.disputes.model.VetoOutcome;
 import dev.charter.client.disputes.model.VetoRequest;
 import dev.charter.client.disputes.model.VetoStatus;
+import dev.charter.contracts.DecisionRef;
+import dev.charter.contracts.EventStream;
+import dev.charter.contracts.registry.RegistryEvent.MaintainerAppointed;
+import dev.charter.contracts.registry.RegistryEvent.PersonRegistered;
+import dev.charter.contracts.registry.Role;
+import dev.charter.platform.consume.InboundEventListener;
+import dev.charter.testsupport.EventTraffic;
+import dev.charter.testsupport.KafkaTestConsumer;
+import dev.charter.testsupport.TestInfrastructure;
 import dev.charter.contracts.disputes.DecisionKind;
 import dev.charter.contracts.disputes.DisputeEvent.ChangeApprovalCancelled;
 import dev.charter.contracts.disputes.DisputeEvent.ChangeApprovalRequested;
@@ -252,6 +261,33 @@ class DisputeIT extends DisputeIntegrationTest {
                 + "/api/v1/audit/verification")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(verification.statusCode()).isEqualTo(200);
         assertThat(verification.body()).contains("\"valid\":true");
+    }
+
+    @Test
+    @DisplayName("a forged event (a core seat on the registry's stream, not from the registry) is dead-lettered: nobody gains standing by it")
+    void forgedEventsAreRefused() throws Exception {
+        String dlt = InboundEventListener.deadLetterTopic(topicPrefix + EventStream.REGISTRY.topic(), "dispute");
+        try (KafkaTestConsumer deadLetters = new KafkaTestConsumer(TestInfrastructure.kafkaBootstrapServers(), dlt)) {
+            // the forgery and the marker after it share a key, so they are consumed in this order
+            String forged = traffic().publishAs("nomination", "core", new MaintainerAppointed("zoe",
+                    Role.CORE_MAINTAINER, null, DecisionRef.bootstrap("forged")));
+            String marker = "marker" + java.util.UUID.randomUUID().toString().substring(0, 8);
+            traffic().publish("core", new PersonRegistered(marker, "Marker", null));
+            await().atMost(WAIT).until(() -> jdbc.sql("SELECT count(*) FROM roster_person WHERE person_id = ?")
+                    .param(marker).query(Integer.class).single() == 1);
+            assertThat(jdbc.sql("SELECT count(*) FROM roster_seat WHERE person_id = 'zoe'").query(Integer.class)
+                    .single()).isZero();
+            await().atMost(WAIT).until(() -> deadLetters.poll().stream()
+                    .anyMatch(r -> forged.equals(EventTraffic.header(r, "ce_id"))));
+        }
+        // zoe has no seat: a veto (core maintainers only, R7) is refused to her
+        motion("m-forged", "vision", "Adopt the forged rule?", BallotOutcome.CARRIED);
+        String decision = "motion:" + BallotIds.forRequest("motion:m-forged");
+        await().atMost(WAIT).ignoreException(ApiException.class).until(() -> anonymous().decisions()
+                .getDecision(decision) != null);
+        assertThat(problem(403, () -> as("zoe").vetoes().proposeVeto(new VetoRequest()
+                .decision(new DecisionInput().decisionId(decision)).reasoning("I am not a core maintainer."), null))
+                .get("rule").asText()).isEqualTo("R7");
     }
 
     /** A motion of a module's group, opened and closed on the voting stream; returns its decision id. */

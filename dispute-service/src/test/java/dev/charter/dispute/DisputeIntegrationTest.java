@@ -85,7 +85,8 @@ public abstract class DisputeIntegrationTest extends ServiceIntegrationTest {
             TRAFFIC.put(topicPrefix, new EventTraffic(topicPrefix, EventStream.DISPUTES.topic(),
                     AxonPersistenceAutoConfiguration.eventObjectMapper(),
                     type -> EventCatalog.instance().typeOf(type),
-                    type -> EventCatalog.instance().streamOf(type).topic(), WAIT));
+                    type -> EventCatalog.instance().streamOf(type).topic(),
+                    type -> EventCatalog.instance().streamOf(type).publisher(), WAIT));
         }
         seedRoster();
     }

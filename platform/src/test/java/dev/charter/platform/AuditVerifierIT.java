@@ -2,6 +2,7 @@ package dev.charter.platform;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.charter.contracts.audit.ChainRecord;
 import dev.charter.contracts.registry.RegistryEvent.PersonRegistered;
 import dev.charter.platform.audit.AuditChain;
 import dev.charter.platform.audit.AuditVerifier;
@@ -29,7 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The server-side verification against what was chained (issue 10), on a database of its own with no publisher:
  * events chained while their revision was current still verify after a new revision with an upcaster, an edited
- * stored event is found, and the verification resumes from its checkpoint.
+ * stored event is found, and the verification resumes from its checkpoint; an {@code EventParked} record (issue 12)
+ * holds its place in the chain.
  */
 class AuditVerifierIT {
 
@@ -56,7 +58,11 @@ class AuditVerifierIT {
     }
 
     private static AuditVerifier verifier() {
-        return new AuditVerifier(dataSource, new JdbcTransactionManager(dataSource), MAPPER,
+        return verifier(dataSource);
+    }
+
+    private static AuditVerifier verifier(javax.sql.DataSource database) {
+        return new AuditVerifier(database, new JdbcTransactionManager(database), MAPPER,
                 List.of(OldRevisions.PERSON_REGISTERED_V0), Clock.systemUTC(), Duration.ZERO);
     }
 
@@ -111,5 +117,53 @@ class AuditVerifierIT {
         assertThat(tampered.valid()).isFalse();
         assertThat(tampered.firstInvalidSequence()).isEqualTo(1);
         assertThat(tampered.problem()).contains(old, "differs from what was chained");
+    }
+
+    @Test
+    @DisplayName("an EventParked record stands for a parked event of the store: its hash is checked, the parked event is "
+            + "not unchained; a record standing for no stored event breaks the chain")
+    void parkedEventRecords() throws Exception {
+        TestInfrastructure.Postgres pg = TestInfrastructure.postgres();
+        try (HikariDataSource database = new HikariDataSource()) {
+            database.setJdbcUrl(TestInfrastructure.newDatabase("audit_parked"));
+            database.setUsername(pg.username());
+            database.setPassword(pg.password());
+            Flyway.configure().dataSource(database).locations("classpath:db/migration/platform").load().migrate();
+            JdbcClient db = JdbcClient.create(database);
+            AuditChain parkedChain = new AuditChain(db, MAPPER);
+            Instant at = Instant.parse("2026-03-01T08:00:00Z");
+            // a public event the publisher could never publish (e.g. too large for the broker): parked, not chained
+            String parkedId = UUID.randomUUID().toString();
+            long globalIndex = db.sql("""
+                            INSERT INTO domainevententry (aggregateidentifier, sequencenumber, type, eventidentifier,
+                                metadata, payload, payloadrevision, payloadtype, timestamp)
+                            VALUES ('huge', 0, 'Person', ?, ?, ?, '1', ?, ?) RETURNING globalindex""")
+                    .params(parkedId, "{}".getBytes(StandardCharsets.UTF_8),
+                            "{\"personId\":\"huge\",\"displayName\":\"Huge\",\"affiliation\":null}"
+                                    .getBytes(StandardCharsets.UTF_8),
+                            PersonRegistered.class.getName(), at.toString())
+                    .query(Long.class).single();
+            AuditChain.Link record = parkedChain.appendRecord(UUID.randomUUID().toString(), globalIndex, "huge", at,
+                    "system:registry", new ChainRecord.EventParked(parkedId, "dev.charter.registry.PersonRegistered.v1",
+                            "huge", 0, "RecordTooLargeException"));
+            db.sql("""
+                            INSERT INTO parked_event (event_id, global_index, aggregate_id, aggregate_sequence,
+                                                      event_type, error, gap_chain_seq)
+                            VALUES (?, ?, 'huge', 0, 'dev.charter.registry.PersonRegistered.v1', 'too large', ?)""")
+                    .params(parkedId, globalIndex, record.sequence()).update();
+            assertThat(record.eventType()).isEqualTo("dev.charter.audit.EventParked.v1");
+
+            AuditVerifier.Verdict verdict = verifier(database).verify();
+            assertThat(verdict.valid()).as(verdict.problem()).isTrue();
+            assertThat(verdict.checked()).isEqualTo(1);
+            assertThat(verdict.unchained()).as("a parked event has its place in the chain").isZero();
+
+            AuditChain.Link ghost = parkedChain.appendRecord(UUID.randomUUID().toString(), -1, "ghost", at,
+                    "system:registry", new ChainRecord.EventParked("no-such-event", "?", "ghost", 0, "forged"));
+            AuditVerifier.Verdict broken = verifier(database).verify();
+            assertThat(broken.valid()).isFalse();
+            assertThat(broken.firstInvalidSequence()).isEqualTo(ghost.sequence());
+            assertThat(broken.problem()).contains("no-such-event", "not in the event store");
+        }
     }
 }

@@ -3,6 +3,7 @@ package dev.charter.platform;
 import dev.charter.platform.config.CharterProperties;
 import dev.charter.platform.security.DevIssuerAutoConfiguration;
 import dev.charter.platform.security.DevTokenIssuer;
+import dev.charter.platform.security.SecurityAutoConfiguration;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -40,6 +41,29 @@ class DevIssuerProductionTest {
                     assertThat(context.getStartupFailure()).rootCause()
                             .hasMessageContaining("cannot be switched on under a production profile");
                 });
+    }
+
+    @Test
+    @DisplayName("no property re-enables the development issuer under production (the list of production profiles is fixed)")
+    void noPropertyOverridesProduction() {
+        runner.withPropertyValues("charter.security.dev-issuer.enabled=true", "spring.profiles.active=prod",
+                        "charter.security.production-profiles=", "charter.security.production-profiles[0]=none")
+                .run(context -> assertThat(context).hasFailed());
+    }
+
+    @Test
+    @DisplayName("under production an accepted token audience is required; the development issuer's tokens carry and check theirs")
+    void audienceRequired() throws Exception {
+        org.springframework.mock.env.MockEnvironment production = new org.springframework.mock.env.MockEnvironment();
+        production.setActiveProfiles("production");
+        SecurityAutoConfiguration security = new SecurityAutoConfiguration();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> security.charterAudienceRequired(production)
+                .afterPropertiesSet()).hasMessageContaining("audiences");
+        production.setProperty("spring.security.oauth2.resourceserver.jwt.audiences", "charter");
+        security.charterAudienceRequired(production).afterPropertiesSet();
+
+        DevTokenIssuer issuer = new DevTokenIssuer(null, java.time.Duration.ofMinutes(5), Clock.systemUTC());
+        assertThat(issuer.decoder().decode(issuer.issue("ada")).getAudience()).contains(DevTokenIssuer.AUDIENCE);
     }
 
     @Test

@@ -27,9 +27,9 @@ class ProjectionCommandIT {
         TestInfrastructure.Postgres pg = TestInfrastructure.postgres();
         String url = TestInfrastructure.newDatabase("offline");
         String[] database = {"--spring.datasource.url=" + url, "--spring.datasource.username=" + pg.username(),
-                "--spring.datasource.password=" + pg.password()};
+                "--spring.datasource.password=" + pg.password(), "--axon.eventhandling.tokenstore.claim-timeout=3s"};
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        assertThat(run(out, "projections", "list", database[0], database[1], database[2])).isZero();
+        assertThat(run(out, "projections", "list", database[0], database[1], database[2], database[3])).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("member-names", "streaming");
 
         JdbcClient jdbc = JdbcClient.create(new DriverManagerDataSource(url, pg.username(), pg.password()));
@@ -44,14 +44,18 @@ class ProjectionCommandIT {
                             PersonRegistered.class.getName(), Instant.now().toString())
                     .update();
         }
+        // an instance that was killed left its claim on the read model: the command waits for it to expire
+        jdbc.sql("UPDATE tokenentry SET owner = 'killed-instance', timestamp = ? WHERE processorname = 'member-names'")
+                .param(Instant.now().toString()).update();
         out.reset();
-        assertThat(run(out, "projections", "rebuild", "member-names", database[0], database[1], database[2]))
-                .as(out.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(run(out, "projections", "rebuild", "member-names", database[0], database[1], database[2],
+                database[3])).as(out.toString(StandardCharsets.UTF_8)).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("Rebuilt member-names: 3 events in", "100%");
         assertThat(jdbc.sql("SELECT count(*) FROM member_name").query(Integer.class).single()).isEqualTo(3);
 
         out.reset();
-        assertThat(run(out, "projections", "rebuild", "nothing-such", database[0], database[1], database[2]))
+        assertThat(run(out, "projections", "rebuild", "nothing-such", database[0], database[1], database[2],
+                database[3]))
                 .isEqualTo(2);
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("No read model named 'nothing-such'");
     }

@@ -11,7 +11,8 @@ import java.util.List;
  *
  * @param coreRepository      the core repository (owner/name) whose directories are DIRECTORY modules
  * @param bootstrapOperators  persons allowed to import a roster into an empty registry; empty means any
- *                            authenticated person (set it in production)
+ *                            authenticated person, allowed only under the {@code dev} profile (the registry refuses
+ *                            to start otherwise)
  * @param ballotDuration      how long the ballots the registry requests stay open at most (a group's settings
  *                            motion, R4; a reinstatement, R14)
  * @param inactivity          R14: the sweep, the grace period and the core maintainers' period

@@ -64,7 +64,7 @@ class AuditIT extends RegistryIntegrationTest {
         AuditApi authenticated = new AuditApi(client("ada"));
         assertThat(authenticated.verifyWholeChain().getMode()).isEqualTo(ChainVerification.ModeEnum.FULL);
 
-        List<ChainLink> adaHistory = audit.getAggregateHistory("ada");
+        List<ChainLink> adaHistory = audit.getAggregateHistory("ada", null, null);
         assertThat(adaHistory).extracting(ChainLink::getEventType).containsExactly(
                 "dev.charter.registry.PersonRegistered.v1", "dev.charter.registry.AffiliationChanged.v1");
 

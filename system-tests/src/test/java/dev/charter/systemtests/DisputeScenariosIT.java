@@ -39,6 +39,7 @@ import dev.charter.client.voting.model.MotionRequest;
 import dev.charter.client.voting.model.VoteRequest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -59,6 +60,7 @@ import static org.awaitility.Awaitility.await;
  * voting-service froze and the lead from the roster, and each uses its own decisions.
  */
 @ExtendWith(SystemExtension.class)
+@Order(2)
 class DisputeScenariosIT {
 
     private static final Duration PATIENCE = Duration.ofSeconds(90);

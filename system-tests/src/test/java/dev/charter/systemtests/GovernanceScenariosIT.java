@@ -64,6 +64,7 @@ import static org.awaitility.Awaitility.await;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @ExtendWith(SystemExtension.class)
+@org.junit.jupiter.api.Order(1)
 class GovernanceScenariosIT {
 
     private static final Duration PATIENCE = Duration.ofSeconds(90);
@@ -87,7 +88,7 @@ class GovernanceScenariosIT {
                 .statement("Alan has carried the layers' refactoring.")
                 .contributions(new ContributionsInput().summary("120 reviewed pull requests, the new Module API design.")
                         .addLinksItem("https://example.org/pulls?author=alan")), null).getId();
-        Nomination scheduled = awaitNomination(id, n -> true); // the read model follows the submission shortly
+        Nomination scheduled = awaitNomination(id, n -> true);
         // scheduled for the next meeting; with a meeting every 15 seconds, that meeting may already have begun
         assertThat(scheduled.getStatus()).isIn(NominationStatus.SCHEDULED, NominationStatus.IN_REVIEW);
         assertThat(scheduled.getReviewCycle()).isNotNull();
@@ -315,11 +316,24 @@ class GovernanceScenariosIT {
                 system.baseUri(Services.VOTING), "--nominations", system.baseUri(Services.NOMINATION), "--disputes",
                 system.baseUri(Services.DISPUTE)};
         StringWriter report = new StringWriter();
+        // the broker authenticates: the auditor reads as the read-only charter-auditor, from a client settings file
+        Path kafkaConfig = dir.resolve("auditor.properties");
+        java.util.Properties client = new java.util.Properties();
+        system.auditorKafka().forEach((key, value) -> client.setProperty(key, String.valueOf(value)));
+        try (var writer = Files.newBufferedWriter(kafkaConfig)) {
+            client.store(writer, "charter-audit's Kafka client settings");
+        }
+        if (client.containsKey("sasl.jaas.config")) {
+            assertThat(audit(report, "verify", "--bootstrap-servers", TestInfrastructure.kafkaBootstrapServers(),
+                    "--topic-prefix", system.topicPrefix(), "--timeout", "PT3S")).as("without credentials").isEqualTo(2);
+            assertThat(report.toString()).contains("--sasl-username");
+        }
         // publication and consumption are asynchronous: the export reconciles once everything has been published
         await().atMost(PATIENCE).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
             report.getBuffer().setLength(0);
             assertThat(audit(report, "export", "--bootstrap-servers", TestInfrastructure.kafkaBootstrapServers(),
-                    "--topic-prefix", system.topicPrefix(), "--output", archive.toString())).isZero();
+                    "--kafka-config", kafkaConfig.toString(), "--topic-prefix", system.topicPrefix(),
+                    "--output", archive.toString())).as(report.toString()).isZero();
             report.getBuffer().setLength(0);
             List<String> all = new ArrayList<>(List.of("all", "--archive", archive.toString()));
             all.addAll(List.of(services));
@@ -368,8 +382,11 @@ class GovernanceScenariosIT {
                 null).getId();
     }
 
+    /** The nomination as nomination-service's read model shows it (eventually consistent: 404 until it has it). */
     private static Nomination awaitNomination(String id, Predicate<Nomination> condition) {
-        return await().atMost(PATIENCE).ignoreExceptionsInstanceOf(ApiException.class)
+        return await().atMost(PATIENCE)
+                .ignoreExceptionsMatching(e -> e instanceof ApiException api
+                        && api.getCode() == 404)
                 .until(() -> as(null).nominations().getNomination(id), condition::test);
     }
 

@@ -50,7 +50,11 @@ final class SystemUnderTest implements AutoCloseable {
                     "charter.registry.inactivity.sweep-interval", "PT1S",
                     "charter.registry.inactivity.grace-period", "PT10S"));
 
+    /** The one operator of every service (charter.operators): rebuilds read models, re-publishes parked events. */
+    static final String OPERATOR = "ada";
+
     private final Map<String, ConfigurableApplicationContext> services = new LinkedHashMap<>();
+    private Map<String, Object> auditorKafka;
     private final DevTokenIssuer tokens;
     private final String topicPrefix;
 
@@ -64,9 +68,12 @@ final class SystemUnderTest implements AutoCloseable {
         }
         topicPrefix = TestInfrastructure.newTopicPrefix("system");
         ServiceLauncher launcher = new ServiceLauncher(TestInfrastructure.newDatabase("system"), pg.username(),
-                pg.password(), TestInfrastructure.kafkaBootstrapServers(), topicPrefix, keyFile, false);
+                pg.password(), service -> TestInfrastructure.kafkaSettings(service.name()), topicPrefix, keyFile, false,
+                service -> 0);
         for (ServiceSpec service : Services.ALL) {
-            services.put(service.name(), launcher.start(service, 0, SETTINGS.getOrDefault(service.name(), Map.of())));
+            Map<String, Object> settings = new LinkedHashMap<>(SETTINGS.getOrDefault(service.name(), Map.of()));
+            settings.put("charter.operators", OPERATOR);
+            services.put(service.name(), launcher.start(service, 0, settings));
         }
         tokens = services.get(Services.REGISTRY.name()).getBean(DevTokenIssuer.class);
     }
@@ -128,6 +135,32 @@ final class SystemUnderTest implements AutoCloseable {
 
     String baseUri(ServiceSpec service) {
         return "http://localhost:" + ServiceLauncher.port(services.get(service.name()));
+    }
+
+    /** The service's own database (its schema). */
+    org.springframework.jdbc.core.simple.JdbcClient jdbc(ServiceSpec service) {
+        return org.springframework.jdbc.core.simple.JdbcClient.create(
+                services.get(service.name()).getBean(javax.sql.DataSource.class));
+    }
+
+    /** The service's management port (actuator), never its API port. */
+    String managementUri(ServiceSpec service) {
+        return "http://localhost:" + services.get(service.name()).getEnvironment().getProperty("local.management.port");
+    }
+
+    /**
+     * Kafka client settings of an auditor: the broker's read-only {@code charter-auditor} user (its ACLs as in
+     * Kubernetes: read every stream of this system, nothing else), without the bootstrap address.
+     */
+    synchronized Map<String, Object> auditorKafka() {
+        if (auditorKafka == null) {
+            Map<String, Object> client = new LinkedHashMap<>(TestInfrastructure.kafkaUser(
+                    dev.charter.platform.kafka.KafkaAccess.AUDITOR, dev.charter.platform.kafka.KafkaAccess
+                            .auditorBindings("User:" + dev.charter.platform.kafka.KafkaAccess.AUDITOR, topicPrefix)));
+            client.remove(org.apache.kafka.clients.CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG);
+            auditorKafka = client;
+        }
+        return auditorKafka;
     }
 
     /** The prefix of every topic of this system. */

@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 import static org.awaitility.Awaitility.await;
@@ -22,29 +24,43 @@ public final class EventTraffic implements AutoCloseable {
     private final ObjectMapper mapper;
     private final Function<Class<?>, String> typeOf;
     private final Function<Class<?>, String> topicOf;
+    private final Function<Class<?>, String> publisherOf;
     private final Duration wait;
-    private final KafkaTestPublisher publisher;
+    private final String servers;
+    private final Map<String, KafkaTestPublisher> publishers = new ConcurrentHashMap<>();
     private final KafkaTestConsumer own;
 
     /**
      * @param ownTopic the service's own topic, without the prefix
      * @param typeOf   an event record's CloudEvents type
      * @param topicOf  an event record's topic, without the prefix
+     * @param publisherOf the service that publishes an event record's stream: its events carry that service's
+     *                    CloudEvents source, the only one consumers accept on the stream
      */
     public EventTraffic(String topicPrefix, String ownTopic, ObjectMapper mapper, Function<Class<?>, String> typeOf,
-                        Function<Class<?>, String> topicOf, Duration wait) {
+                        Function<Class<?>, String> topicOf, Function<Class<?>, String> publisherOf, Duration wait) {
         this.topicPrefix = topicPrefix;
         this.mapper = mapper;
         this.typeOf = typeOf;
         this.topicOf = topicOf;
+        this.publisherOf = publisherOf;
         this.wait = wait;
-        String servers = TestInfrastructure.kafkaBootstrapServers();
-        this.publisher = new KafkaTestPublisher(servers, "test");
+        this.servers = TestInfrastructure.kafkaBootstrapServers();
         this.own = new KafkaTestConsumer(servers, topicPrefix + ownTopic);
     }
 
-    /** Publishes an event of another service, keyed by its aggregate id; returns its event id. */
+    /** Publishes an event of another service as that service, keyed by its aggregate id; returns its event id. */
     public String publish(String key, Object event) {
+        return publishAs(publisherOf.apply(event.getClass()), key, event);
+    }
+
+    /**
+     * Publishes an event on its stream's topic with the source of {@code service}, which need not be the stream's
+     * publisher (a forgery, when it is not); returns its event id.
+     */
+    public String publishAs(String service, String key, Object event) {
+        KafkaTestPublisher publisher = publishers.computeIfAbsent(service,
+                source -> new KafkaTestPublisher(servers, source));
         try {
             return publisher.publish(topicPrefix + topicOf.apply(event.getClass()), key,
                     typeOf.apply(event.getClass()), mapper.writeValueAsBytes(event));
@@ -95,7 +111,8 @@ public final class EventTraffic implements AutoCloseable {
 
     @Override
     public void close() {
-        publisher.close();
+        publishers.values().forEach(KafkaTestPublisher::close);
+        publishers.clear();
         own.close();
     }
 }

@@ -14,28 +14,30 @@ public final class ServiceInstances {
 
     /**
      * An instance of the application on the given database and topic prefix of the test servers, on a free port,
-     * with the development issuer, reading its own configuration file {@code configName}; {@code extra} adds or
-     * overrides settings.
+     * with the development issuer, reading its own configuration file {@code configName}, connected to Kafka as the
+     * service's own user {@code service} (which may do only what its ACLs allow); {@code extra} adds or overrides
+     * settings.
      */
-    public static ConfigurableApplicationContext start(Class<?> application, String configName, String database,
-                                                       String topicPrefix, Map<String, String> extra) {
-        return start(application, configName, database, topicPrefix, extra, new Class<?>[0]);
+    public static ConfigurableApplicationContext start(Class<?> application, String configName, String service,
+                                                       String database, String topicPrefix,
+                                                       Map<String, String> extra) {
+        return start(application, configName, service, database, topicPrefix, extra, new Class<?>[0]);
     }
 
     /**
-     * As {@link #start(Class, String, String, String, Map)}, with further configuration classes (e.g. a test's own
-     * {@code Clock} bean, which replaces the platform's).
+     * As {@link #start(Class, String, String, String, String, Map)}, with further configuration classes (e.g. a
+     * test's own {@code Clock} bean, which replaces the platform's).
      */
-    public static ConfigurableApplicationContext start(Class<?> application, String configName, String database,
-                                                       String topicPrefix, Map<String, String> extra,
-                                                       Class<?>... configurations) {
+    public static ConfigurableApplicationContext start(Class<?> application, String configName, String service,
+                                                       String database, String topicPrefix,
+                                                       Map<String, String> extra, Class<?>... configurations) {
         TestInfrastructure.Postgres postgres = TestInfrastructure.postgres();
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("spring.config.name", configName);
         settings.put("spring.datasource.url", database);
         settings.put("spring.datasource.username", postgres.username());
         settings.put("spring.datasource.password", postgres.password());
-        settings.put("spring.kafka.bootstrap-servers", TestInfrastructure.kafkaBootstrapServers());
+        settings.putAll(TestInfrastructure.kafkaSettings(service));
         settings.put("charter.kafka.topic-prefix", topicPrefix);
         settings.put("charter.security.dev-issuer.enabled", "true");
         settings.put("server.port", "0");

@@ -348,7 +348,7 @@ class VotingIT extends VotingIntegrationTest {
     }
 
     @Test
-    @DisplayName("R7: a carried veto of a module group's motion (VetoCarried on charter.disputes.v1) shows the ballot as vetoed, with the veto's reasoning and link; its outcome stays")
+    @DisplayName("R7: a carried veto of a module group's motion (VetoCarried on charter.disputes.v1) shows the ballot as vetoed, with the veto's reasoning and link; its outcome stays; a forged VetoCarried (not from dispute-service) is dead-lettered and shows nothing")
     void vetoedMotion() throws Exception {
         Ballot ballot = as("barbara").openMotion(new MotionRequest().question("Drop Python 3.9 support?")
                 .body(MotionBody.MODULE_MAINTAINERS).moduleId("fn").deadline(inHours(2)), null);
@@ -364,9 +364,17 @@ class VotingIT extends VotingIntegrationTest {
         VetoCarried carried = new VetoCarried(vetoId, motion, "grace", "Downstream users still need 3.9.", "grace",
                 "veto-ballot-" + shortId(), new TallySummary(4, 0, 3, 1, 0,
                 dev.charter.contracts.voting.BallotOutcome.CARRIED), "rules");
-        publish(EventStream.DISPUTES, vetoId, carried);
-        publish(EventStream.DISPUTES, vetoId, carried); // delivered again: shown once
-        await().atMost(WAIT).until(() -> anonymous().getBallot(ballot.getId()).getVeto() != null);
+        String dlt = InboundEventListener.deadLetterTopic(topicPrefix + EventStream.DISPUTES.topic(), "voting");
+        try (KafkaTestConsumer deadLetters = new KafkaTestConsumer(TestInfrastructure.kafkaBootstrapServers(), dlt)) {
+            // a forgery first, on the same partition: the same veto of the same motion, but not from dispute-service
+            VetoCarried forgery = new VetoCarried("forged-" + vetoId, motion, "mallory", "Forged.", "mallory",
+                    carried.ballotId(), carried.tally(), "rules");
+            String forged = publishAs("nomination", EventStream.DISPUTES, vetoId, forgery);
+            publish(EventStream.DISPUTES, vetoId, carried);
+            publish(EventStream.DISPUTES, vetoId, carried); // delivered again: shown once
+            await().atMost(WAIT).until(() -> anonymous().getBallot(ballot.getId()).getVeto() != null);
+            await().atMost(WAIT).until(() -> deadLetters.poll().stream().anyMatch(r -> forged.equals(header(r, "ce_id"))));
+        }
         Ballot vetoed = anonymous().getBallot(ballot.getId());
         assertThat(vetoed.getOutcome()).isEqualTo(BallotOutcome.CARRIED);
         assertThat(vetoed.getVeto().getVetoId()).isEqualTo(vetoId);

@@ -16,7 +16,7 @@ public final class VotingInstances {
      * issuer; {@code extra} adds or overrides settings.
      */
     public static ConfigurableApplicationContext start(String database, String topicPrefix, Map<String, String> extra) {
-        return ServiceInstances.start(VotingApplication.class, VotingApplication.CONFIG_NAME, database, topicPrefix,
-                extra);
+        return ServiceInstances.start(VotingApplication.class, VotingApplication.CONFIG_NAME, "voting", database,
+                topicPrefix, extra);
     }
 }

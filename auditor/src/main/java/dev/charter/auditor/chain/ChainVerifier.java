@@ -278,8 +278,10 @@ public class ChainVerifier implements EventSink {
             try {
                 JsonNode data = JSON.readTree(event.data());
                 parkedId = data.path("eventId").asText(null);
-                detail = data.path("type").asText("?") + " of " + data.path("aggregateId").asText("?") + " #"
-                        + data.path("sequence").asText("?") + ": " + data.path("error").asText("");
+                // the contract's EventParked (api-contracts ChainRecord): eventId, eventType, aggregateId,
+                // aggregateSequence, error
+                detail = data.path("eventType").asText("?") + " of " + data.path("aggregateId").asText("?") + " #"
+                        + data.path("aggregateSequence").asText("?") + ": " + data.path("error").asText("");
             } catch (IOException | RuntimeException e) {
                 detail = "unreadable entry";
             }

@@ -23,19 +23,32 @@ import java.util.TreeMap;
 /**
  * Reads every stream's topic from the beginning to the end it had when the reading started, with a read-only
  * consumer: no consumer group, nothing committed, no topic created. A stream whose topic does not exist (yet)
- * is empty, and noted.
+ * is empty, and noted. On a broker that authenticates (Charter's do: SASL SCRAM-SHA-512, ACLs) the client settings
+ * carry the auditor's credentials ({@code security.protocol}, {@code sasl.mechanism}, {@code sasl.jaas.config}, TLS
+ * trust stores…); the auditor's user needs only Read on the streams' topics, no consumer group.
  */
 public class KafkaSource implements EventSource {
 
     private final String bootstrapServers;
     private final String topicPrefix;
     private final Duration timeout;
+    private final Map<String, Object> clientProperties;
     private final List<String> absentTopics = new ArrayList<>();
 
     public KafkaSource(String bootstrapServers, String topicPrefix, Duration timeout) {
+        this(bootstrapServers, topicPrefix, timeout, Map.of());
+    }
+
+    /**
+     * @param clientProperties more Kafka client settings (credentials, TLS), applied before the source's own
+     *                         read-only ones (no group, no commit, no topic creation), which always win
+     */
+    public KafkaSource(String bootstrapServers, String topicPrefix, Duration timeout,
+                       Map<String, ?> clientProperties) {
         this.bootstrapServers = bootstrapServers;
         this.topicPrefix = topicPrefix == null ? "" : topicPrefix;
         this.timeout = timeout;
+        this.clientProperties = Map.copyOf(clientProperties);
     }
 
     @Override
@@ -50,6 +63,8 @@ public class KafkaSource implements EventSource {
     @Override
     public void readInto(EventSink sink, Progress progress) {
         Properties config = new Properties();
+        config.putAll(clientProperties);
+        config.remove(ConsumerConfig.GROUP_ID_CONFIG);
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         config.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false");
@@ -64,9 +79,14 @@ public class KafkaSource implements EventSource {
             Map<String, List<PartitionInfo>> topics;
             try {
                 topics = consumer.listTopics(timeout);
+            } catch (org.apache.kafka.common.errors.AuthenticationException e) {
+                throw new SourceException("The Kafka brokers at " + bootstrapServers + " refused the credentials: "
+                        + e.getMessage(), e);
             } catch (KafkaException e) {
                 throw new SourceException("Cannot reach the Kafka brokers at " + bootstrapServers + " within "
-                        + timeout.toSeconds() + " s: " + e.getMessage(), e);
+                        + timeout.toSeconds() + " s" + (clientProperties.containsKey("sasl.jaas.config") ? ""
+                        : " (a broker that authenticates needs --sasl-username/--sasl-password or --kafka-config)")
+                        + ": " + e.getMessage(), e);
             }
             List<TopicPartition> partitions = new ArrayList<>();
             for (EventStream stream : EventStream.values()) {

@@ -65,9 +65,9 @@ public class AuditController implements AuditApi {
     }
 
     @Override
-    public ResponseEntity<List<ChainLink>> getAggregateHistory(String aggregateId) {
-        List<AuditChain.Link> links = chain.ofAggregate(aggregateId);
-        if (links.isEmpty()) {
+    public ResponseEntity<List<ChainLink>> getAggregateHistory(String aggregateId, Long after, Integer limit) {
+        List<AuditChain.Link> links = chain.ofAggregate(aggregateId, after == null ? 0 : after, Cursors.limit(limit));
+        if (links.isEmpty() && (after == null || after == 0)) {
             throw new GovernanceException.NotFound("no-such-aggregate",
                     "No chained event of '" + aggregateId + "' in this service.");
         }

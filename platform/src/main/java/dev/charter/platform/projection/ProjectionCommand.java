@@ -15,7 +15,8 @@ import java.util.List;
  * consumption, no deadlines — against the service's database (the usual settings: {@code --spring.datasource.url=…}
  * or the environment), stops every other processor, resets the read model's tokens and replays the event store into
  * it, with a progress bar and the time it took. A running instance holding that read model makes it stop with a
- * clear message (use its {@code POST /api/v1/admin/projections/{name}/rebuild} then). Exit codes: 0 done, 1 the
+ * clear message (use its {@code POST /api/v1/admin/projections/{name}/rebuild} then), once a claim it holds has had
+ * the claim timeout to expire (a stopped instance's stale claim does). Exit codes: 0 done, 1 the
  * rebuild failed, 2 it could not run.
  */
 public final class ProjectionCommand {
@@ -30,6 +31,12 @@ public final class ProjectionCommand {
             "--db-scheduler.immediate-execution-enabled=false",
             "--logging.level.root=WARN",
             "--logging.level.dev.charter.platform.projection=INFO");
+
+    /** How long the command lets the service's processors claim their segments before it stops them. */
+    static final Duration SETTLE = Duration.ofSeconds(10);
+
+    static final String CLAIM_TIMEOUT = "axon.eventhandling.tokenstore.claim-timeout";
+    static final String CLAIMED_ELSEWHERE = "projection-claimed-elsewhere";
 
     private ProjectionCommand() {
     }
@@ -61,6 +68,7 @@ public final class ProjectionCommand {
         }
         try (context) {
             ProjectionRebuilds rebuilds = context.getBean(ProjectionRebuilds.class);
+            rebuilds.awaitSettled(SETTLE);
             if (list) {
                 out.printf("%-24s %-12s %s%n", "read model", "mode", "position");
                 rebuilds.list().forEach(s -> out.printf("%-24s %-12s %s%n", s.name(),
@@ -69,7 +77,8 @@ public final class ProjectionCommand {
             }
             String name = words.get(1);
             rebuilds.stopAllBut(name);
-            ProjectionRebuilds.Status status = rebuilds.rebuild(name);
+            ProjectionRebuilds.Status status = startRebuild(rebuilds, name, context.getEnvironment().getProperty(
+                    CLAIM_TIMEOUT, Duration.class, Duration.ofSeconds(10)), out);
             while (status.state() == ProjectionRebuilds.State.REBUILDING) {
                 out.print("\r" + bar(status));
                 out.flush();
@@ -89,6 +98,33 @@ public final class ProjectionCommand {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return 2;
+        }
+    }
+
+    /**
+     * Starts the rebuild. The read model's token may still be claimed by an instance that stopped without releasing it
+     * (killed, or an earlier command closed while its processor was starting; every instance has a node id of its
+     * own): such a claim expires after the claim timeout, as for any replica, so the command waits that long before
+     * it concludes that a running instance holds the read model.
+     */
+    static ProjectionRebuilds.Status startRebuild(ProjectionRebuilds rebuilds, String name, Duration claimTimeout,
+                                                  PrintStream out) throws InterruptedException {
+        long deadline = System.nanoTime() + claimTimeout.plusSeconds(5).toNanos();
+        boolean told = false;
+        while (true) {
+            try {
+                return rebuilds.rebuild(name);
+            } catch (GovernanceException e) {
+                if (!CLAIMED_ELSEWHERE.equals(e.code()) || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                if (!told) {
+                    out.printf("%s is claimed by another instance; waiting up to %d s for a stale claim to expire%n",
+                            name, claimTimeout.plusSeconds(5).toSeconds());
+                    told = true;
+                }
+                Thread.sleep(1000); // an operator's command waiting for a claim to expire, not a test
+            }
         }
     }
 

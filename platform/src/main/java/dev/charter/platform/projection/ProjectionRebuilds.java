@@ -44,6 +44,12 @@ public class ProjectionRebuilds implements DisposableBean {
      */
     static final Duration STALL = Duration.ofSeconds(15);
 
+    /**
+     * How many restarts a stalled rebuild gets before it is reported failed (with what the processor and the token
+     * store said), so an operator — or a build — sees an error instead of a rebuild that never ends.
+     */
+    static final int RESTARTS = 3;
+
     private final EventProcessingConfiguration processing;
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -78,6 +84,7 @@ public class ProjectionRebuilds implements DisposableBean {
         volatile String error;
         long lastPosition = Long.MIN_VALUE;
         Instant lastProgressAt;
+        int restarts;
 
         Rebuild(Instant startedAt, long from, long target) {
             this.startedAt = startedAt;
@@ -151,9 +158,12 @@ public class ProjectionRebuilds implements DisposableBean {
                     return;
                 }
                 restartIfStalled(name, processor, rebuild);
-                watch(name, processor, rebuild);
+                if (rebuild.error == null) {
+                    watch(name, processor, rebuild);
+                }
             } catch (RuntimeException e) {
                 rebuild.error = e.toString();
+                log.error("Rebuilding read model {} failed", name, e);
             }
         }, 20, TimeUnit.MILLISECONDS);
     }
@@ -167,13 +177,29 @@ public class ProjectionRebuilds implements DisposableBean {
             return;
         }
         if (Duration.between(rebuild.lastProgressAt, now).compareTo(STALL) > 0) {
-            log.warn("Read model {} made no progress for {} s while rebuilding (position {}, target {}): restarting "
-                    + "its processor", name, STALL.toSeconds(), position == Long.MIN_VALUE ? "none" : position,
-                    rebuild.target);
+            String where = "position " + (position == Long.MIN_VALUE ? "none" : position) + ", target "
+                    + rebuild.target + ", segments " + processor.processingStatus() + ", claims " + claims(name);
+            if (rebuild.restarts == RESTARTS) {
+                processor.shutDown();
+                rebuild.error = "no progress for " + STALL.multipliedBy(RESTARTS + 1L).toSeconds() + " s, "
+                        + RESTARTS + " restarts of its processor did not help (" + where + ")";
+                log.error("Rebuilding read model {} failed: {}", name, rebuild.error);
+                return;
+            }
+            rebuild.restarts++;
+            log.warn("Read model {} made no progress for {} s while rebuilding ({}): restarting its processor ({} of "
+                    + "{})", name, STALL.toSeconds(), where, rebuild.restarts, RESTARTS);
             processor.shutDown();
             processor.start();
             rebuild.lastProgressAt = clock.instant();
         }
+    }
+
+    /** Who holds the read model's segments in the token store, and since when: what a stalled rebuild waits on. */
+    private List<String> claims(String name) {
+        return jdbc.sql("SELECT segment, owner, timestamp FROM tokenentry WHERE processorname = ? ORDER BY segment")
+                .param(name)
+                .query((rs, row) -> rs.getInt(1) + ":" + rs.getString(2) + "@" + rs.getString(3)).list();
     }
 
     /**
@@ -224,6 +250,22 @@ public class ProjectionRebuilds implements DisposableBean {
                     + "' in this service; see GET /api/v1/admin/projections.");
         }
         return processor;
+    }
+
+    /**
+     * Offline use (the command line): waits, at most {@code max}, until every running streaming processor has claimed
+     * its segments, so it is not shut down while its launcher is still claiming them (a shut-down racing the launcher
+     * can leave the processor unable to start again — AxonFramework issue 2293). A processor whose segments another
+     * instance holds never claims them; the wait ends at {@code max} then.
+     */
+    public void awaitSettled(Duration max) throws InterruptedException {
+        long deadline = System.nanoTime() + max.toNanos();
+        for (EventProcessor processor : processing.eventProcessors().values()) {
+            while (processor instanceof StreamingEventProcessor streaming && streaming.isRunning()
+                    && streaming.processingStatus().isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(20); // an operator's command waiting for a processor's launcher, not a test
+            }
+        }
     }
 
     /** Offline use (the command line): stops every processor but the one named. */

@@ -4,6 +4,7 @@ import dev.charter.api.admin.ProjectionsApi;
 import dev.charter.api.admin.model.ProjectionStatus;
 import dev.charter.platform.config.CharterProperties;
 import dev.charter.platform.security.Actors;
+import dev.charter.platform.security.Operators;
 import dev.charter.platform.web.GovernanceException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -13,7 +14,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Locale;
 
 /** The operations API of every service (api-contracts admin.yaml): its read models and their rebuild. */
 @RestController
@@ -45,14 +45,10 @@ public class ProjectionsController implements ProjectionsApi {
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(status(rebuilds.rebuild(name)));
     }
 
-    /** Operators are listed in charter.operators; with none listed, any person while the development issuer is on. */
+    /** Only operators ({@link Operators}, charter.operators). */
     private void requireOperator() {
         String actor = Actors.require();
-        List<String> operators = properties.getOperators().stream().map(o -> o.trim().toLowerCase(Locale.ROOT))
-                .toList();
-        boolean allowed = operators.isEmpty() ? properties.getSecurity().getDevIssuer().isEnabled()
-                : operators.contains(actor);
-        if (!allowed) {
+        if (!Operators.isOperator(properties, actor)) {
             throw new GovernanceException.NotAllowed("not-an-operator", null, actor
                     + " is not an operator of this service (charter.operators).");
         }

@@ -140,8 +140,8 @@ class InactivitySweepIT {
     }
 
     private static ConfigurableApplicationContext start(String database, String prefix, Map<String, String> settings) {
-        return ServiceInstances.start(RegistryApplication.class, RegistryApplication.CONFIG_NAME, database, prefix,
-                settings, TestClock.class);
+        return ServiceInstances.start(RegistryApplication.class, RegistryApplication.CONFIG_NAME, "registry", database,
+                prefix, settings, TestClock.class);
     }
 
     private static RegistryClients clients(ConfigurableApplicationContext context, String person) {
