@@ -81,7 +81,8 @@ class LifecycleIT extends RegistryIntegrationTest {
             traffic = new EventTraffic(topicPrefix, EventStream.REGISTRY.topic(),
                     AxonPersistenceAutoConfiguration.eventObjectMapper(),
                     type -> EventCatalog.instance().typeOf(type),
-                    type -> EventCatalog.instance().streamOf(type).topic(), WAIT);
+                    type -> EventCatalog.instance().streamOf(type).topic(),
+                    type -> EventCatalog.instance().streamOf(type).publisher(), WAIT);
             imported = Instant.now();
             as("ada").bootstrap().importRoster(resource("roster.yaml"), null);
             await().atMost(WAIT).until(() -> anonymous().roster().getRoster(null).getLead() != null);

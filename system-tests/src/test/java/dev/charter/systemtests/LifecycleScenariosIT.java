@@ -211,7 +211,7 @@ class LifecycleScenariosIT {
 
     /** The registry's chained history of a module (its audit API). */
     private static List<ChainLink> history(String moduleId) throws Exception {
-        return anonymous().registryAudit().getAggregateHistory(moduleId);
+        return anonymous().registryAudit().getAggregateHistory(moduleId, null, null);
     }
 
     private static List<String> ids(List<RosterMember> members) {
