@@ -42,7 +42,7 @@ class KubernetesManifestsTest {
     }
 
     @Test
-    @DisplayName("every service runs as a Deployment on its own schema, with probes, resources, a disruption budget and a network policy")
+    @DisplayName("every service runs as a Deployment on its own schema as its own role, locked down, with probes, resources, a disruption budget and a network policy")
     void everyServiceIsDeployed() throws IOException {
         List<JsonNode> base = base();
         for (ServiceSpec service : Services.ALL) {
@@ -56,13 +56,38 @@ class KubernetesManifestsTest {
             assertThat(deployment.at("/spec/template/spec/securityContext/runAsNonRoot").asBoolean()).isTrue();
             assertThat(env(container, "SPRING_DATASOURCE_URL")).endsWith("currentSchema=" + service.schema());
             assertThat(env(container, "SPRING_FLYWAY_SCHEMAS")).isEqualTo(service.schema());
+            // least privilege: the service logs in as its own role (its secret), and the pod may not write its root
+            // file system, escalate or keep a capability
+            String roleSecret = "charter-db-" + service.schema();
+            assertThat(envEntry(container, "SPRING_DATASOURCE_USERNAME").at("/valueFrom/secretKeyRef/name").asText())
+                    .isEqualTo(roleSecret);
+            assertThat(envEntry(container, "SPRING_DATASOURCE_PASSWORD").at("/valueFrom/secretKeyRef/name").asText())
+                    .isEqualTo(roleSecret);
+            assertThat(container.at("/securityContext/readOnlyRootFilesystem").asBoolean()).isTrue();
+            assertThat(container.at("/securityContext/allowPrivilegeEscalation").isBoolean()).isTrue();
+            assertThat(container.at("/securityContext/allowPrivilegeEscalation").asBoolean()).isFalse();
+            assertThat(container.at("/securityContext/capabilities/drop").toString()).isEqualTo("[\"ALL\"]");
+            assertThat(container.at("/resources/requests/cpu").asText()).isNotEmpty();
+            assertThat(container.path("volumeMounts").toString()).contains("\"mountPath\":\"/tmp\"");
+            assertThat(deployment.at("/spec/template/spec/volumes").toString()).contains("\"name\":\"tmp\",\"emptyDir\"");
             find(base, "Service", name);
             find(base, "PodDisruptionBudget", name);
             find(base, "NetworkPolicy", name);
         }
         JsonNode postgres = find(base, "Cluster", "charter-db");
-        Services.ALL.forEach(service -> assertThat(postgres.at("/spec/bootstrap/initdb/postInitApplicationSQL").toString())
-                .contains("CREATE SCHEMA IF NOT EXISTS " + service.schema() + " "));
+        for (ServiceSpec service : Services.ALL) {
+            String schema = service.schema();
+            assertThat(postgres.at("/spec/bootstrap/initdb/postInitApplicationSQL").toString())
+                    .contains("CREATE SCHEMA IF NOT EXISTS " + schema + " AUTHORIZATION " + schema + "\"");
+            JsonNode role = null;
+            for (JsonNode managed : postgres.at("/spec/managed/roles")) {
+                role = schema.equals(managed.path("name").asText()) ? managed : role;
+            }
+            assertThat(role).as("managed role %s", schema).isNotNull();
+            assertThat(role.path("login").asBoolean()).isTrue();
+            assertThat(role.path("superuser").asBoolean()).isFalse();
+            assertThat(role.at("/passwordSecret/name").asText()).isEqualTo("charter-db-" + schema);
+        }
     }
 
     @Test
