@@ -230,6 +230,76 @@ class KubernetesManifestsTest {
         }
     }
 
+    @Test
+    @DisplayName("one Ingress under one host with TLS routes every /api/v1/<resource> of each service's OpenAPI document to that service")
+    void ingressRoutesEveryResource() throws IOException {
+        List<JsonNode> base = base();
+        JsonNode ingress = find(base, "Ingress", "charter");
+        assertThat(ingress.at("/spec/rules")).hasSize(1);
+        String host = ingress.at("/spec/rules/0/host").asText();
+        assertThat(ingress.at("/spec/tls/0/hosts").toString()).contains("\"" + host + "\"");
+        assertThat(ingress.at("/spec/tls/0/secretName").asText()).isNotEmpty();
+        java.util.Map<String, String> routes = new java.util.TreeMap<>();
+        for (JsonNode path : ingress.at("/spec/rules/0/http/paths")) {
+            assertThat(path.path("pathType").asText()).isEqualTo("Prefix");
+            assertThat(path.at("/backend/service/port/name").asText()).isEqualTo("http");
+            assertThat(routes.put(path.path("path").asText(), path.at("/backend/service/name").asText())).isNull();
+        }
+        Set<String> served = new TreeSet<>();
+        for (ServiceSpec service : Services.ALL) {
+            JsonNode document = documents(Path.of("../api-contracts/src/main/openapi", service.document())).get(0);
+            document.path("paths").fieldNames().forEachRemaining(path -> {
+                String resource = path.replaceAll("^(/api/v1/[^/]+).*$", "$1");
+                served.add(resource);
+                assertThat(routes.get(resource)).as("route of %s", path).isEqualTo(service.name() + "-service");
+            });
+        }
+        assertThat(routes.keySet()).as("routes to no resource").isEqualTo(served);
+    }
+
+    @Test
+    @DisplayName("a ServiceMonitor scrapes each service's management port; the alerts cover publisher lag, parked events, dead letters, consumer lag and audit verification")
+    void monitoringCoversEveryService() throws IOException {
+        List<JsonNode> base = base();
+        for (ServiceSpec service : Services.ALL) {
+            String name = service.name() + "-service";
+            JsonNode monitor = find(base, "ServiceMonitor", name);
+            JsonNode svc = find(base, "Service", name);
+            monitor.at("/spec/selector/matchLabels").fields().forEachRemaining(label ->
+                    assertThat(svc.at("/metadata/labels").path(label.getKey()).asText()).isEqualTo(label.getValue().asText()));
+            assertThat(monitor.at("/spec/endpoints/0/port").asText()).isEqualTo("management");
+            assertThat(monitor.at("/spec/endpoints/0/path").asText()).isEqualTo("/actuator/prometheus");
+            boolean management = false;
+            for (JsonNode port : svc.at("/spec/ports")) {
+                management |= "management".equals(port.path("name").asText())
+                        && "management".equals(port.path("targetPort").asText());
+            }
+            assertThat(management).as("%s exposes its management port", name).isTrue();
+        }
+        String rules = find(base, "PrometheusRule", "charter").toString();
+        assertThat(alertMetrics()).allSatisfy(metric -> assertThat(rules).contains(metric));
+    }
+
+    /** The metrics the alerts use (LocalStackIT finds each in every service's scrape). */
+    static Set<String> alertMetrics() throws IOException {
+        Set<String> metrics = new TreeSet<>();
+        for (JsonNode document : documents(ROOT.resolve("base/monitoring.yaml"))) {
+            for (JsonNode group : document.at("/spec/groups")) {
+                for (JsonNode rule : group.path("rules")) {
+                    java.util.regex.Matcher matcher = java.util.regex.Pattern
+                            .compile("\\b(charter_[a-z_]+|kafka_consumer_[a-z_]+)\\b").matcher(rule.path("expr").asText());
+                    while (matcher.find()) {
+                        metrics.add(matcher.group(1));
+                    }
+                }
+            }
+        }
+        assertThat(metrics).contains("charter_publisher_lag", "charter_publisher_parked",
+                "charter_inbound_dead_letters_total", "kafka_consumer_fetch_manager_records_lag_max",
+                "charter_audit_verification_failures_total");
+        return metrics;
+    }
+
     private static JsonNode envEntry(JsonNode container, String name) {
         for (JsonNode variable : container.path("env")) {
             if (name.equals(variable.path("name").asText())) {

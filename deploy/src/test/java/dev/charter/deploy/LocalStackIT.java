@@ -48,6 +48,19 @@ class LocalStackIT {
                         java.util.Arrays.stream(dev.charter.contracts.EventStream.values())
                                 .map(dev.charter.contracts.EventStream::topic).toList());
             }
+            // every metric the alerts use (monitoring.yaml) is in every service's scrape on its management port
+            java.util.Set<String> alertMetrics = KubernetesManifestsTest.alertMetrics();
+            java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+            for (ServiceSpec service : Services.ALL) {
+                java.net.URI scrape = java.net.URI.create("http://localhost:" + first.managementPort(service)
+                        + "/actuator/prometheus");
+                await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+                    String metrics = http.send(java.net.http.HttpRequest.newBuilder(scrape).build(),
+                            java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+                    assertThat(alertMetrics).allSatisfy(metric -> assertThat(metrics)
+                            .as("%s's scrape", service.name()).containsPattern("(?m)^" + metric + "[{ ]"));
+                });
+            }
             // what each service declares it consumes (its Kafka ACLs, its KafkaUser) is what its handlers consume
             for (ServiceSpec service : Services.ALL) {
                 assertThat(first.service(service).getBean(InboundEventDispatcher.class).consumedStreams())
