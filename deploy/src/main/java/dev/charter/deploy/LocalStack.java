@@ -91,6 +91,9 @@ public final class LocalStack implements AutoCloseable {
             }
             seed(contexts.get(0));
             auditorSettings = writeAuditorSettings(home);
+            for (ServiceSpec service : Services.ALL) {
+                writeKafkaEnvironment(home, service);
+            }
         } catch (RuntimeException | IOException e) {
             close();
             throw e;
@@ -119,6 +122,22 @@ public final class LocalStack implements AutoCloseable {
         try (var writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             properties.store(writer, "charter-audit --kafka-config " + file + " (read-only user charter-auditor)");
         }
+        return file;
+    }
+
+    /**
+     * The service's Kafka settings as environment variables ({@code <home>/<service>-kafka.env}: address, protocol and
+     * its SCRAM credentials, which change at every start), for another replica of the service started from its jar
+     * (README, "Running a service outside Kubernetes").
+     */
+    private Path writeKafkaEnvironment(Path home, ServiceSpec service) throws IOException {
+        StringBuilder text = new StringBuilder("# " + service.name() + "-service's Kafka settings in this local stack: "
+                + "set -a; . <this file>; set +a\n");
+        SecuredEmbeddedKafka.springProperties(kafka.user(service.name())).forEach((key, value) -> text
+                .append(key.toUpperCase(java.util.Locale.ROOT).replace('.', '_').replace('-', '_'))
+                .append("='").append(value.replace("'", "'\\''")).append("'\n"));
+        Path file = home.resolve(service.name() + "-kafka.env");
+        Files.writeString(file, text, StandardCharsets.UTF_8);
         return file;
     }
 
