@@ -232,7 +232,7 @@ public final class LocalStack implements AutoCloseable {
                   a motion to the core maintainers, and a vote on it (voting-service):
                     curl -s -X POST http://localhost:%2$d/api/v1/ballots -H "Authorization: Bearer $TOKEN" \\
                          -H 'Content-Type: application/json' \\
-                         -d '{"question":"Adopt the RFC process?","body":"CORE_MAINTAINERS","deadline":"2030-01-01T00:00:00Z"}'
+                         -d '{"question":"Adopt the RFC process?","body":"CORE_MAINTAINERS","deadline":"%5$s"}'
                     curl -s -X PUT http://localhost:%2$d/api/v1/ballots/<id>/votes/ada -H "Authorization: Bearer $TOKEN" \\
                          -H 'Content-Type: application/json' -d '{"choice":"YES","comment":"Long overdue."}'
                     curl -s 'http://localhost:%2$d/api/v1/ballots?status=OPEN'
@@ -245,7 +245,9 @@ public final class LocalStack implements AutoCloseable {
                     curl -s http://localhost:%4$d/api/v1/vetoes
                     curl -s http://localhost:%4$d/api/v1/change-proposals
 
-                """.formatted(registry, voting, nomination, dispute);
+                """.formatted(registry, voting, nomination, dispute,
+                // a ballot's deadline is within 366 days
+                java.time.Instant.now().plus(java.time.Duration.ofDays(30)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
     }
 
     private static int port(String variable, int fallback) {
