@@ -91,6 +91,9 @@ public final class LocalStack implements AutoCloseable {
             }
             seed(contexts.get(0));
             auditorSettings = writeAuditorSettings(home);
+            for (ServiceSpec service : Services.ALL) {
+                writeKafkaEnvironment(home, service);
+            }
         } catch (RuntimeException | IOException e) {
             close();
             throw e;
@@ -119,6 +122,22 @@ public final class LocalStack implements AutoCloseable {
         try (var writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             properties.store(writer, "charter-audit --kafka-config " + file + " (read-only user charter-auditor)");
         }
+        return file;
+    }
+
+    /**
+     * The service's Kafka settings as environment variables ({@code <home>/<service>-kafka.env}: address, protocol and
+     * its SCRAM credentials, which change at every start), for another replica of the service started from its jar
+     * (README, "Running a service outside Kubernetes").
+     */
+    private Path writeKafkaEnvironment(Path home, ServiceSpec service) throws IOException {
+        StringBuilder text = new StringBuilder("# " + service.name() + "-service's Kafka settings in this local stack: "
+                + "set -a; . <this file>; set +a\n");
+        SecuredEmbeddedKafka.springProperties(kafka.user(service.name())).forEach((key, value) -> text
+                .append(key.toUpperCase(java.util.Locale.ROOT).replace('.', '_').replace('-', '_'))
+                .append("='").append(value.replace("'", "'\\''")).append("'\n"));
+        Path file = home.resolve(service.name() + "-kafka.env");
+        Files.writeString(file, text, StandardCharsets.UTF_8);
         return file;
     }
 
@@ -213,7 +232,7 @@ public final class LocalStack implements AutoCloseable {
                   a motion to the core maintainers, and a vote on it (voting-service):
                     curl -s -X POST http://localhost:%2$d/api/v1/ballots -H "Authorization: Bearer $TOKEN" \\
                          -H 'Content-Type: application/json' \\
-                         -d '{"question":"Adopt the RFC process?","body":"CORE_MAINTAINERS","deadline":"2030-01-01T00:00:00Z"}'
+                         -d '{"question":"Adopt the RFC process?","body":"CORE_MAINTAINERS","deadline":"%5$s"}'
                     curl -s -X PUT http://localhost:%2$d/api/v1/ballots/<id>/votes/ada -H "Authorization: Bearer $TOKEN" \\
                          -H 'Content-Type: application/json' -d '{"choice":"YES","comment":"Long overdue."}'
                     curl -s 'http://localhost:%2$d/api/v1/ballots?status=OPEN'
@@ -226,7 +245,9 @@ public final class LocalStack implements AutoCloseable {
                     curl -s http://localhost:%4$d/api/v1/vetoes
                     curl -s http://localhost:%4$d/api/v1/change-proposals
 
-                """.formatted(registry, voting, nomination, dispute);
+                """.formatted(registry, voting, nomination, dispute,
+                // a ballot's deadline is within 366 days
+                java.time.Instant.now().plus(java.time.Duration.ofDays(30)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
     }
 
     private static int port(String variable, int fallback) {

@@ -42,7 +42,7 @@ class KubernetesManifestsTest {
     }
 
     @Test
-    @DisplayName("every service runs as a Deployment on its own schema, with probes, resources, a disruption budget and a network policy")
+    @DisplayName("every service runs as a Deployment on its own schema as its own role, locked down, with probes, resources, a disruption budget and a network policy")
     void everyServiceIsDeployed() throws IOException {
         List<JsonNode> base = base();
         for (ServiceSpec service : Services.ALL) {
@@ -56,13 +56,38 @@ class KubernetesManifestsTest {
             assertThat(deployment.at("/spec/template/spec/securityContext/runAsNonRoot").asBoolean()).isTrue();
             assertThat(env(container, "SPRING_DATASOURCE_URL")).endsWith("currentSchema=" + service.schema());
             assertThat(env(container, "SPRING_FLYWAY_SCHEMAS")).isEqualTo(service.schema());
+            // least privilege: the service logs in as its own role (its secret), and the pod may not write its root
+            // file system, escalate or keep a capability
+            String roleSecret = "charter-db-" + service.schema();
+            assertThat(envEntry(container, "SPRING_DATASOURCE_USERNAME").at("/valueFrom/secretKeyRef/name").asText())
+                    .isEqualTo(roleSecret);
+            assertThat(envEntry(container, "SPRING_DATASOURCE_PASSWORD").at("/valueFrom/secretKeyRef/name").asText())
+                    .isEqualTo(roleSecret);
+            assertThat(container.at("/securityContext/readOnlyRootFilesystem").asBoolean()).isTrue();
+            assertThat(container.at("/securityContext/allowPrivilegeEscalation").isBoolean()).isTrue();
+            assertThat(container.at("/securityContext/allowPrivilegeEscalation").asBoolean()).isFalse();
+            assertThat(container.at("/securityContext/capabilities/drop").toString()).isEqualTo("[\"ALL\"]");
+            assertThat(container.at("/resources/requests/cpu").asText()).isNotEmpty();
+            assertThat(container.path("volumeMounts").toString()).contains("\"mountPath\":\"/tmp\"");
+            assertThat(deployment.at("/spec/template/spec/volumes").toString()).contains("\"name\":\"tmp\",\"emptyDir\"");
             find(base, "Service", name);
             find(base, "PodDisruptionBudget", name);
             find(base, "NetworkPolicy", name);
         }
         JsonNode postgres = find(base, "Cluster", "charter-db");
-        Services.ALL.forEach(service -> assertThat(postgres.at("/spec/bootstrap/initdb/postInitApplicationSQL").toString())
-                .contains("CREATE SCHEMA IF NOT EXISTS " + service.schema() + " "));
+        for (ServiceSpec service : Services.ALL) {
+            String schema = service.schema();
+            assertThat(postgres.at("/spec/bootstrap/initdb/postInitApplicationSQL").toString())
+                    .contains("CREATE SCHEMA IF NOT EXISTS " + schema + " AUTHORIZATION " + schema + "\"");
+            JsonNode role = null;
+            for (JsonNode managed : postgres.at("/spec/managed/roles")) {
+                role = schema.equals(managed.path("name").asText()) ? managed : role;
+            }
+            assertThat(role).as("managed role %s", schema).isNotNull();
+            assertThat(role.path("login").asBoolean()).isTrue();
+            assertThat(role.path("superuser").asBoolean()).isFalse();
+            assertThat(role.at("/passwordSecret/name").asText()).isEqualTo("charter-db-" + schema);
+        }
     }
 
     @Test
@@ -203,6 +228,76 @@ class KubernetesManifestsTest {
         for (ServiceSpec service : Services.ALL) {
             find(base, "Deployment", service.name() + "-service");
         }
+    }
+
+    @Test
+    @DisplayName("one Ingress under one host with TLS routes every /api/v1/<resource> of each service's OpenAPI document to that service")
+    void ingressRoutesEveryResource() throws IOException {
+        List<JsonNode> base = base();
+        JsonNode ingress = find(base, "Ingress", "charter");
+        assertThat(ingress.at("/spec/rules")).hasSize(1);
+        String host = ingress.at("/spec/rules/0/host").asText();
+        assertThat(ingress.at("/spec/tls/0/hosts").toString()).contains("\"" + host + "\"");
+        assertThat(ingress.at("/spec/tls/0/secretName").asText()).isNotEmpty();
+        java.util.Map<String, String> routes = new java.util.TreeMap<>();
+        for (JsonNode path : ingress.at("/spec/rules/0/http/paths")) {
+            assertThat(path.path("pathType").asText()).isEqualTo("Prefix");
+            assertThat(path.at("/backend/service/port/name").asText()).isEqualTo("http");
+            assertThat(routes.put(path.path("path").asText(), path.at("/backend/service/name").asText())).isNull();
+        }
+        Set<String> served = new TreeSet<>();
+        for (ServiceSpec service : Services.ALL) {
+            JsonNode document = documents(Path.of("../api-contracts/src/main/openapi", service.document())).get(0);
+            document.path("paths").fieldNames().forEachRemaining(path -> {
+                String resource = path.replaceAll("^(/api/v1/[^/]+).*$", "$1");
+                served.add(resource);
+                assertThat(routes.get(resource)).as("route of %s", path).isEqualTo(service.name() + "-service");
+            });
+        }
+        assertThat(routes.keySet()).as("routes to no resource").isEqualTo(served);
+    }
+
+    @Test
+    @DisplayName("a ServiceMonitor scrapes each service's management port; the alerts cover publisher lag, parked events, dead letters, consumer lag and audit verification")
+    void monitoringCoversEveryService() throws IOException {
+        List<JsonNode> base = base();
+        for (ServiceSpec service : Services.ALL) {
+            String name = service.name() + "-service";
+            JsonNode monitor = find(base, "ServiceMonitor", name);
+            JsonNode svc = find(base, "Service", name);
+            monitor.at("/spec/selector/matchLabels").fields().forEachRemaining(label ->
+                    assertThat(svc.at("/metadata/labels").path(label.getKey()).asText()).isEqualTo(label.getValue().asText()));
+            assertThat(monitor.at("/spec/endpoints/0/port").asText()).isEqualTo("management");
+            assertThat(monitor.at("/spec/endpoints/0/path").asText()).isEqualTo("/actuator/prometheus");
+            boolean management = false;
+            for (JsonNode port : svc.at("/spec/ports")) {
+                management |= "management".equals(port.path("name").asText())
+                        && "management".equals(port.path("targetPort").asText());
+            }
+            assertThat(management).as("%s exposes its management port", name).isTrue();
+        }
+        String rules = find(base, "PrometheusRule", "charter").toString();
+        assertThat(alertMetrics()).allSatisfy(metric -> assertThat(rules).contains(metric));
+    }
+
+    /** The metrics the alerts use (LocalStackIT finds each in every service's scrape). */
+    static Set<String> alertMetrics() throws IOException {
+        Set<String> metrics = new TreeSet<>();
+        for (JsonNode document : documents(ROOT.resolve("base/monitoring.yaml"))) {
+            for (JsonNode group : document.at("/spec/groups")) {
+                for (JsonNode rule : group.path("rules")) {
+                    java.util.regex.Matcher matcher = java.util.regex.Pattern
+                            .compile("\\b(charter_[a-z_]+|kafka_consumer_[a-z_]+)\\b").matcher(rule.path("expr").asText());
+                    while (matcher.find()) {
+                        metrics.add(matcher.group(1));
+                    }
+                }
+            }
+        }
+        assertThat(metrics).contains("charter_publisher_lag", "charter_publisher_parked",
+                "charter_inbound_dead_letters_total", "kafka_consumer_fetch_manager_records_lag_max",
+                "charter_audit_verification_failures_total");
+        return metrics;
     }
 
     private static JsonNode envEntry(JsonNode container, String name) {

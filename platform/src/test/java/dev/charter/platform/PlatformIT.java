@@ -159,6 +159,23 @@ class PlatformIT {
     }
 
     @Test
+    @DisplayName("the meters the alerts watch exist: publisher lag back to 0 once an event is published, parked events, "
+            + "dead letters, the Kafka consumer's lag, the audit verification's verdict and failures")
+    void alertMetersAreExposed() throws Exception {
+        String id = "lag" + shortId();
+        assertThat(send(post("/api/v1/members", "{\"id\":\"" + id + "\",\"name\":\"Lag\"}", "bob")).statusCode())
+                .isEqualTo(201);
+        await().atMost(Duration.ofSeconds(30)).until(() -> meters.get("charter.publisher.lag").gauge().value() == 0);
+        assertThat(meters.get("charter.publisher.parked").gauge()).isNotNull();
+        assertThat(meters.get("charter.inbound.dead.letters").counter()).isNotNull();
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                !meters.find("kafka.consumer.fetch.manager.records.lag.max").gauges().isEmpty());
+        verifier.verifyIncrementally();
+        assertThat(meters.get("charter.audit.verification.valid").gauge().value()).isEqualTo(1.0);
+        assertThat(meters.get("charter.audit.verification.failures").counter().count()).isZero();
+    }
+
+    @Test
     @DisplayName("a consumed event delivered twice has its effect exactly once, with the service as actor")
     void consumesOnce() {
         String nominationId = "n-" + shortId();

@@ -6,6 +6,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.charter.contracts.EventCatalog;
 import dev.charter.contracts.EventUpcaster;
 import dev.charter.contracts.PublicEvent;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -45,7 +49,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * A chain record of the service's own ({@link dev.charter.contracts.audit.ChainRecord}, e.g. {@code EventParked}) is
  * hash-checked, and the event it stands for must be in the event store; a parked event is not counted as unchained.
  */
-public class AuditVerifier {
+public class AuditVerifier implements MeterBinder {
 
     private static final Logger log = LoggerFactory.getLogger(AuditVerifier.class);
     private static final int FETCH = 1000;
@@ -61,6 +65,7 @@ public class AuditVerifier {
     private final Map<String, Optional<Class<?>>> classes = new HashMap<>();
     private final ReentrantLock running = new ReentrantLock();
     private volatile Verdict last;
+    private volatile Counter failures;
     private Instant fullStartedAt;
 
     public AuditVerifier(DataSource dataSource, PlatformTransactionManager transactions, ObjectMapper mapper,
@@ -151,7 +156,25 @@ public class AuditVerifier {
 
     private Verdict remember(Verdict verdict) {
         last = verdict;
+        Counter counter = failures;
+        if (!verdict.valid() && counter != null) {
+            counter.increment();
+        }
         return verdict;
+    }
+
+    /**
+     * {@code charter.audit.verification.failures}: runs (incremental or from genesis) that found the chain broken;
+     * {@code charter.audit.verification.valid}: the last run's verdict, 1 or 0 (NaN before the first run). The alerts
+     * of deploy/kubernetes/base/monitoring.yaml watch both.
+     */
+    @Override
+    public void bindTo(MeterRegistry registry) {
+        failures = Counter.builder("charter.audit.verification.failures")
+                .description("Audit verifications that found the hash chain broken").register(registry);
+        Gauge.builder("charter.audit.verification.valid", this,
+                        verifier -> verifier.last == null ? Double.NaN : verifier.last.valid() ? 1 : 0)
+                .description("The last audit verification's verdict: 1 valid, 0 broken").register(registry);
     }
 
     private record Checkpoint(long sequence, String hash, Instant fullyVerifiedAt) {

@@ -20,6 +20,7 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.core.MicrometerConsumerListener;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
@@ -96,6 +97,10 @@ public class InboundEventListener implements SmartLifecycle {
         consumer.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         DefaultKafkaConsumerFactory<String, byte[]> consumers = new DefaultKafkaConsumerFactory<>(consumer,
                 new StringDeserializer(), new ByteArrayDeserializer());
+        if (meterRegistry != null) {
+            // the Kafka client's own metrics, consumer lag among them (kafka.consumer.fetch.manager.records.lag.max)
+            consumers.addListener(new MicrometerConsumerListener<>(meterRegistry));
+        }
 
         ContainerProperties containerProperties = new ContainerProperties(dispatcher.topics().toArray(String[]::new));
         containerProperties.setAckMode(ContainerProperties.AckMode.RECORD);

@@ -16,6 +16,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.slf4j.LoggerFactory;
+import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.MeterBinder;
@@ -112,6 +113,19 @@ public class PublishingAutoConfiguration {
     public MeterBinder parkedEventsMetric(ParkedEvents parkedEvents) {
         return registry -> Gauge.builder("charter.publisher.parked", parkedEvents, ParkedEvents::open)
                 .description("Events the publisher parked and nobody re-published yet").register(registry);
+    }
+
+    @Bean
+    @ConditionalOnBean(EventPublisher.class)
+    public PublisherLag publisherLag(DataSource dataSource, Serializer serializer) {
+        return new PublisherLag(JdbcClient.create(dataSource), serializer);
+    }
+
+    @Bean
+    @ConditionalOnBean(PublisherLag.class)
+    public MeterBinder publisherLagMetric(PublisherLag lag) {
+        return registry -> Gauge.builder("charter.publisher.lag", lag, PublisherLag::events)
+                .description("Events in the event store that the publisher has not published yet").register(registry);
     }
 
     /**
