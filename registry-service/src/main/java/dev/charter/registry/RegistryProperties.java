@@ -32,11 +32,6 @@ public record RegistryProperties(String coreRepository, List<String> bootstrapOp
         github = github == null ? new Github(null) : github;
     }
 
-    /** The core repository and bootstrap operators, with the lifecycle settings at their defaults. */
-    public RegistryProperties(String coreRepository, List<String> bootstrapOperators) {
-        this(coreRepository, bootstrapOperators, null, null, null, null);
-    }
-
     /**
      * R14.
      *
