@@ -71,7 +71,8 @@ class InactivitySweepIT {
         Map<String, String> settings = Map.of(
                 "charter.registry.inactivity.sweep-interval", "PT1S",
                 "charter.registry.inactivity.grace-period", "P30D",
-                "charter.security.dev-issuer.key-file", keyFile.toString());
+                "charter.security.dev-issuer.key-file", keyFile.toString(),
+                "charter.registry.bootstrap-operators", "ada");
 
         try (ConfigurableApplicationContext first = start(database, prefix, settings)) {
             clients(first, "ada").bootstrap().importRoster(ROSTER, null);
