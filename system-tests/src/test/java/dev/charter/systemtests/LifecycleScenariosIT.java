@@ -17,7 +17,6 @@ import dev.charter.client.registry.model.DecisionRule;
 import dev.charter.client.registry.model.InactivityNotice;
 import dev.charter.client.registry.model.ModuleSettings;
 import dev.charter.client.registry.model.NominationProcess;
-import dev.charter.client.registry.model.RosterMember;
 import dev.charter.client.registry.model.SettingsMotion;
 import dev.charter.client.registry.model.SettingsMotionRequest;
 import dev.charter.client.voting.model.Ballot;
@@ -26,16 +25,14 @@ import dev.charter.client.voting.model.BallotStatus;
 import dev.charter.client.voting.model.Choice;
 import dev.charter.client.voting.model.MotionBody;
 import dev.charter.client.voting.model.MotionRequest;
-import dev.charter.client.voting.model.VoteRequest;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.function.Predicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -47,17 +44,10 @@ import static org.awaitility.Awaitility.await;
  * in the test roster: no waiting for real months), and a module added on a proposal the core maintainers accepted.
  * Each scenario uses its own modules and people of the shared test roster.
  */
-@ExtendWith(SystemExtension.class)
-class LifecycleScenariosIT {
+@Order(2)
+class LifecycleScenariosIT extends Scenarios {
 
-    private static final Duration PATIENCE = Duration.ofSeconds(90);
-
-    private static SystemUnderTest system;
-
-    @BeforeAll
-    static void start(SystemUnderTest running) {
-        system = running;
-    }
+    private static final Predicate<Ballot> OPEN = b -> b.getStatus() == BallotStatus.OPEN;
 
     @Test
     @DisplayName("R4: a group changes its decision rule by its own vote, under its current rule; the change names the ballot and the group's next ballot follows the new rule")
@@ -66,7 +56,7 @@ class LifecycleScenariosIT {
                 .decisionRule(new DecisionRule().method(DecisionMethod.UNANIMOUS)).inactivityPeriodDays(365);
         SettingsMotion motion = as("rosa").modules().proposeSettingsMotion("audio", new SettingsMotionRequest()
                 .settings(unanimous).statement("Audio decisions touch every backend: we want everyone on board."), null);
-        Ballot ballot = awaitBallot(motion.getBallotId());
+        Ballot ballot = awaitBallot(motion.getBallotId(), OPEN);
         assertThat(ballot.getRequest().getMethod().getValue()).isEqualTo("MAJORITY");
         assertThat(ballot.getElectorate()).containsExactlyInAnyOrder("rosa", "sam", "tess");
         vote(ballot.getId(), "rosa", Choice.YES);
@@ -102,7 +92,7 @@ class LifecycleScenariosIT {
                 .settings(new ModuleSettings().nominationProcess(NominationProcess.CORE_MAINTAINERS)
                         .decisionRule(new DecisionRule().method(DecisionMethod.MAJORITY)).inactivityPeriodDays(30))
                 .statement("Thirty days, as the other modules."), null);
-        String ballotId = awaitBallot(motion.getBallotId()).getId();
+        String ballotId = awaitBallot(motion.getBallotId(), OPEN).getId();
         vote(ballotId, "pat", Choice.YES);
         vote(ballotId, "quinn", Choice.YES);
         awaitClosed(ballotId, BallotOutcome.CARRIED);
@@ -156,12 +146,10 @@ class LifecycleScenariosIT {
                 .initialMaintainers(List.of("uma", "victor")), null);
 
         String ballotId = proposal.getBallot().getBallotId();
-        Ballot ballot = awaitBallot(ballotId);
+        Ballot ballot = awaitBallot(ballotId, OPEN);
         List<String> electorate = ballot.getElectorate();
         assertThat(electorate).as("the core maintainers decide").contains("core01").doesNotContain("uma");
-        for (String member : electorate.subList(0, electorate.size() / 2 + 1)) {
-            vote(ballotId, member, Choice.YES);
-        }
+        voteYes(ballotId, majorityOf(electorate));
         awaitClosed(ballotId, BallotOutcome.CARRIED);
         await().atMost(PATIENCE).until(() -> as(null).moduleProposals().getModuleProposal(proposal.getId())
                 .getStatus() == ModuleProposalStatus.AWAITING_REASONING);
@@ -185,36 +173,8 @@ class LifecycleScenariosIT {
 
     // --- helpers
 
-    private static Clients as(String personId) {
-        return new Clients(system, personId);
-    }
-
-    private static Clients anonymous() {
-        return new Clients(system, null);
-    }
-
-    /** A requested ballot, once voting-service has opened it. */
-    private static Ballot awaitBallot(String ballotId) {
-        return await().atMost(PATIENCE).ignoreExceptions().until(() -> as(null).ballots().getBallot(ballotId),
-                b -> b.getStatus() == BallotStatus.OPEN);
-    }
-
-    private static void awaitClosed(String ballotId, BallotOutcome outcome) {
-        Ballot ballot = await().atMost(PATIENCE).until(() -> as(null).ballots().getBallot(ballotId),
-                b -> b.getStatus() == BallotStatus.CLOSED);
-        assertThat(ballot.getOutcome()).as("outcome of %s", ballotId).isEqualTo(outcome);
-    }
-
-    private static void vote(String ballotId, String voter, Choice choice) throws Exception {
-        as(voter).ballots().castVote(ballotId, voter, new VoteRequest().choice(choice), null);
-    }
-
     /** The registry's chained history of a module (its audit API). */
     private static List<ChainLink> history(String moduleId) throws Exception {
         return anonymous().registryAudit().getAggregateHistory(moduleId, null, null);
-    }
-
-    private static List<String> ids(List<RosterMember> members) {
-        return members.stream().map(RosterMember::getPersonId).toList();
     }
 }

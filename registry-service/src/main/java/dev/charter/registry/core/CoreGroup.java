@@ -1,13 +1,9 @@
 package dev.charter.registry.core;
 
-import dev.charter.contracts.registry.RegistryEvent.InactivityNoticeIssued;
-import dev.charter.contracts.registry.RegistryEvent.InactivityNoticeWithdrawn;
 import dev.charter.contracts.registry.RegistryEvent.MaintainerAppointed;
 import dev.charter.contracts.registry.RegistryEvent.MaintainerRemoved;
 import dev.charter.contracts.registry.RegistryEvent.MovedToEmeritus;
-import dev.charter.contracts.registry.RegistryEvent.ReinstatementDeclined;
 import dev.charter.contracts.registry.RegistryEvent.ReinstatementRequested;
-import dev.charter.contracts.registry.RegistryEvent.ReinstatementWithdrawn;
 import dev.charter.contracts.registry.RemovalReason;
 import dev.charter.contracts.registry.Role;
 import dev.charter.contracts.voting.BallotBody;
@@ -33,6 +29,7 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.modelling.command.AggregateMember;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.util.LinkedHashSet;
@@ -56,6 +53,7 @@ public class CoreGroup {
     private final Set<String> coreMaintainers = new LinkedHashSet<>();
     private final Set<String> emeritus = new LinkedHashSet<>();
     private final AppliedDecisions applied = new AppliedDecisions();
+    @AggregateMember
     private final SeatLifecycle lifecycle = new SeatLifecycle(Role.CORE_MAINTAINER);
 
     /** R11, R14: the lead alone decides a core emeritus's reinstatement. */
@@ -253,31 +251,6 @@ public class CoreGroup {
         emeritus.add(event.personId());
         lifecycle.seatChanged(event.personId());
         applied.record(event);
-    }
-
-    @EventSourcingHandler
-    void on(InactivityNoticeIssued event) {
-        lifecycle.on(event);
-    }
-
-    @EventSourcingHandler
-    void on(InactivityNoticeWithdrawn event) {
-        lifecycle.on(event);
-    }
-
-    @EventSourcingHandler
-    void on(ReinstatementRequested event) {
-        lifecycle.on(event);
-    }
-
-    @EventSourcingHandler
-    void on(ReinstatementDeclined event) {
-        lifecycle.on(event);
-    }
-
-    @EventSourcingHandler
-    void on(ReinstatementWithdrawn event) {
-        lifecycle.on(event);
     }
 
 }

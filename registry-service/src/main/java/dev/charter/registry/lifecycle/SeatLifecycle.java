@@ -19,6 +19,7 @@ import dev.charter.contracts.voting.DecisionRule;
 import dev.charter.platform.web.GovernanceException;
 import dev.charter.platform.web.Text;
 import dev.charter.registry.inactivity.Inactivity;
+import org.axonframework.eventsourcing.EventSourcingHandler;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -33,8 +34,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 /**
  * The lifecycle of the seats of one body (a module's group, or the core maintainers) beyond appointment and removal
  * (R14): inactivity notices in force and open requests for reinstatement. Embedded in the aggregate that holds the
- * seats ({@code Module}, {@code CoreGroup}), which checks who holds a seat and then lets this apply the events;
- * its event-sourcing methods are called from the aggregate's handlers and only assign.
+ * seats ({@code Module}, {@code CoreGroup}) as an aggregate member, which checks who holds a seat and then lets this
+ * apply the events; Axon forwards the aggregate's events to its event-sourcing handlers, which only assign.
  */
 public final class SeatLifecycle {
 
@@ -212,25 +213,30 @@ public final class SeatLifecycle {
 
     // --- event sourcing: assignments only
 
-    public void on(InactivityNoticeIssued event) {
+    @EventSourcingHandler
+    void on(InactivityNoticeIssued event) {
         notices.put(event.personId(), new OpenNotice(event.noticeId(), event.lastActivityAt(), event.inactiveSince(),
                 event.inactivityPeriodDays(), event.graceEndsAt()));
     }
 
-    public void on(InactivityNoticeWithdrawn event) {
+    @EventSourcingHandler
+    void on(InactivityNoticeWithdrawn event) {
         notices.remove(event.personId());
     }
 
-    public void on(ReinstatementRequested event) {
+    @EventSourcingHandler
+    void on(ReinstatementRequested event) {
         reinstatements.put(event.personId(), new OpenReinstatement(event.reinstatementId(),
                 event.ballotRequest().requestId()));
     }
 
-    public void on(ReinstatementDeclined event) {
+    @EventSourcingHandler
+    void on(ReinstatementDeclined event) {
         reinstatements.remove(event.personId());
     }
 
-    public void on(ReinstatementWithdrawn event) {
+    @EventSourcingHandler
+    void on(ReinstatementWithdrawn event) {
         reinstatements.remove(event.personId());
     }
 

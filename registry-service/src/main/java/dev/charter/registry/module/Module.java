@@ -3,11 +3,7 @@ package dev.charter.registry.module;
 import dev.charter.contracts.DecisionRef;
 import dev.charter.contracts.disputes.ModuleSettings;
 import dev.charter.contracts.registry.NominationProcess;
-import dev.charter.contracts.registry.RegistryEvent.InactivityNoticeIssued;
-import dev.charter.contracts.registry.RegistryEvent.InactivityNoticeWithdrawn;
-import dev.charter.contracts.registry.RegistryEvent.ReinstatementDeclined;
 import dev.charter.contracts.registry.RegistryEvent.ReinstatementRequested;
-import dev.charter.contracts.registry.RegistryEvent.ReinstatementWithdrawn;
 import dev.charter.contracts.registry.RegistryEvent.SettingsMotionDecided;
 import dev.charter.contracts.registry.RegistryEvent.SettingsMotionProposed;
 import dev.charter.contracts.registry.RegistryEvent.SettingsMotionWithdrawn;
@@ -59,6 +55,7 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.modelling.command.AggregateMember;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -90,6 +87,7 @@ public class Module {
     private final Set<String> maintainers = new LinkedHashSet<>();
     private final Set<String> emeritus = new LinkedHashSet<>();
     private final AppliedDecisions applied = new AppliedDecisions();
+    @AggregateMember
     private final SeatLifecycle lifecycle = new SeatLifecycle(Role.MODULE_MAINTAINER);
     private OpenMotion motion;
 
@@ -529,31 +527,6 @@ public class Module {
     @EventSourcingHandler
     void on(SettingsMotionWithdrawn event) {
         motion = null;
-    }
-
-    @EventSourcingHandler
-    void on(InactivityNoticeIssued event) {
-        lifecycle.on(event);
-    }
-
-    @EventSourcingHandler
-    void on(InactivityNoticeWithdrawn event) {
-        lifecycle.on(event);
-    }
-
-    @EventSourcingHandler
-    void on(ReinstatementRequested event) {
-        lifecycle.on(event);
-    }
-
-    @EventSourcingHandler
-    void on(ReinstatementDeclined event) {
-        lifecycle.on(event);
-    }
-
-    @EventSourcingHandler
-    void on(ReinstatementWithdrawn event) {
-        lifecycle.on(event);
     }
 
     /** DESIGN §5: a group's own maintainers act for it, and core maintainers oversee every module. */
