@@ -34,3 +34,13 @@ document.addEventListener('click', function (event) {
 document.querySelectorAll('[data-copy]').forEach(function (button) {
     button.hidden = false;
 });
+// Once a form is sent, the self-refreshing parts stop asking: a refresh must not cut the submission short.
+var submitting = false;
+document.addEventListener('submit', function () {
+    submitting = true;
+});
+document.addEventListener('htmx:beforeRequest', function (event) {
+    if (submitting) {
+        event.preventDefault();
+    }
+});

@@ -46,7 +46,7 @@ public class Links {
     /** A reader's name of the decision: {@code NominationConfirmed (nomination 7f3…)}. */
     public String decisionLabel(String source, String eventType, String reference) {
         if (BOOTSTRAP.equals(source)) {
-            return "the bootstrap import" + (reference == null ? "" : " " + reference);
+            return "the bootstrap import";
         }
         String what = eventType == null ? "a decision" : eventType;
         return reference == null ? what : what + " (" + reference + ")";

@@ -185,9 +185,10 @@ public class BallotController {
         model.addAttribute("member", member);
         model.addAttribute("recused", me != null && ballot.getRecusals().stream()
                 .anyMatch(recusal -> me.equals(recusal.getPersonId())));
-        model.addAttribute("canVote", member && ballot.getStatus() == BallotStatus.OPEN);
-        model.addAttribute("canDecide", me != null && ballot.getStatus() == BallotStatus.AWAITING_LEAD
-                && me.equals(ballot.getLead()));
+        boolean canVote = member && ballot.getStatus() == BallotStatus.OPEN;
+        boolean canDecide = me != null && ballot.getStatus() == BallotStatus.AWAITING_LEAD && me.equals(ballot.getLead());
+        model.addAttribute("canVote", canVote);
+        model.addAttribute("canDecide", canDecide);
         model.addAttribute("myVote", me == null ? null : votes.get(me));
         model.addAttribute("rankingSlots", ranked ? rankingSlots(ballot, votes.get(me)) : List.of());
         model.addAttribute("choices", ballot.getRequest().getMethod() == DecisionMethod.SOLE_DECIDER
@@ -195,6 +196,8 @@ public class BallotController {
         model.addAttribute("live", ballot.getStatus() == BallotStatus.OPEN
                 || ballot.getStatus() == BallotStatus.AWAITING_LEAD);
         model.addAttribute("problemForm", form == null ? null : form.name());
+        // a refusal whose form is no longer drawn (the ballot closed meanwhile) is shown on its own
+        model.addAttribute("problemAlone", problem != null && !(form == Form.DECISION ? canDecide : canVote));
         model.addAttribute("problem", problem);
         model.addAttribute("idempotencyKey", UUID.randomUUID().toString());
         model.addAttribute("reflects", now);
