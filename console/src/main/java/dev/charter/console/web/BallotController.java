@@ -32,10 +32,14 @@ import org.springframework.web.util.UriUtils;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
+import java.util.function.BiPredicate;
+import java.util.function.Predicate;
 
 /**
  * Ballots: the list, and one ballot — its question, body and rule, the frozen electorate, recusals with their
@@ -49,6 +53,10 @@ public class BallotController {
 
     /** Which form a refusal belongs to. */
     enum Form { VOTE, RECUSAL, DECISION }
+
+    /** How long a write may take to show in the ballot's view before the page is drawn anyway. */
+    static final Duration VISIBLE_WITHIN = Duration.ofSeconds(3);
+    private static final Duration READ_AGAIN = Duration.ofMillis(100);
 
     private final ServiceApis apis;
     private final Viewers viewers;
@@ -111,7 +119,8 @@ public class BallotController {
         }
         return act(ballotId, Form.VOTE, viewer, request, response, model, redirect, "Your vote is recorded.",
                 () -> apis.ballots().castVote(ballotId, viewer.personId(), vote, idempotencyKey,
-                        ServiceApis.bearer(viewer.token())));
+                        ServiceApis.bearer(viewer.token())),
+                (recorded, ballot) -> ballot.getVotes().stream().anyMatch(shown -> sameVote(shown, (Vote) recorded)));
     }
 
     @PostMapping("/ballots/{ballotId}/recusal")
@@ -122,7 +131,9 @@ public class BallotController {
         Viewer viewer = viewers.current(request).orElse(null);
         return act(ballotId, Form.RECUSAL, viewer, request, response, model, redirect, "You are recused.",
                 () -> apis.ballots().recuse(ballotId, new RecusalRequest().reason(reason), idempotencyKey,
-                        ServiceApis.bearer(viewer.token())));
+                        ServiceApis.bearer(viewer.token())),
+                (recorded, ballot) -> ballot.getRecusals().stream()
+                        .anyMatch(recusal -> viewer.personId().equals(recusal.getPersonId())));
     }
 
     @PostMapping("/ballots/{ballotId}/lead-decision")
@@ -135,23 +146,27 @@ public class BallotController {
         LeadDecisionRequest decision = new LeadDecisionRequest().reasoning(reasoning)
                 .choice(choice == null || choice.isBlank() ? null : LeadDecisionRequest.ChoiceEnum.fromValue(choice));
         return act(ballotId, Form.DECISION, viewer, request, response, model, redirect, "Your decision is recorded.",
-                () -> apis.ballots().decideAsLead(ballotId, decision, idempotencyKey, ServiceApis.bearer(viewer.token())));
+                () -> apis.ballots().decideAsLead(ballotId, decision, idempotencyKey, ServiceApis.bearer(viewer.token())),
+                (recorded, ballot) -> ballot.getStatus() != BallotStatus.AWAITING_LEAD);
     }
 
     /**
-     * Sends the person's request with their token. Done: back to the ballot (a reload does not send it again).
-     * Refused: the ballot as it is now, with the problem next to the form, under the problem's status.
+     * Sends the person's request with their token. Done: back to the ballot (a reload does not send it again),
+     * once the ballot's view shows what was done — voting-service updates it a moment after the write — or after
+     * {@link #VISIBLE_WITHIN} at the most. Refused: the ballot as it is now, with the problem next to the form,
+     * under the problem's status.
      */
     private String act(String ballotId, Form form, Viewer viewer, HttpServletRequest request,
                        HttpServletResponse response, Model model, RedirectAttributes redirect, String done,
-                       Calls.Call<?> call) {
+                       Calls.Call<?> call, BiPredicate<Object, Ballot> shows) {
         ApiProblem problem;
         if (viewer == null) {
             problem = new ApiProblem(HttpStatus.UNAUTHORIZED.value(), "Not signed in",
                     "Sign in to act as a member.", "unauthenticated", null, List.of());
         } else {
             try {
-                Calls.call(ServiceApis.VOTING, call);
+                Object recorded = Calls.call(ServiceApis.VOTING, call);
+                awaitVisible(ballotId, ballot -> shows.test(recorded, ballot));
                 redirect.addFlashAttribute("done", done);
                 return "redirect:/ballots/" + UriUtils.encodePathSegment(ballotId, StandardCharsets.UTF_8)
                         + "#" + form.name().toLowerCase();
@@ -202,6 +217,34 @@ public class BallotController {
         model.addAttribute("idempotencyKey", UUID.randomUUID().toString());
         model.addAttribute("reflects", now);
         return ballot;
+    }
+
+    /** Reads the ballot until it shows the write, for {@link #VISIBLE_WITHIN} at the most. */
+    private void awaitVisible(String ballotId, Predicate<Ballot> visible) {
+        long until = System.nanoTime() + VISIBLE_WITHIN.toNanos();
+        while (System.nanoTime() < until) {
+            try {
+                if (visible.test(apis.ballots().getBallot(ballotId))) {
+                    return;
+                }
+                Thread.sleep(READ_AGAIN.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (Exception unreadable) {
+                return;
+            }
+        }
+    }
+
+    private static boolean sameVote(Vote shown, Vote recorded) {
+        return shown.getVoterId().equals(recorded.getVoterId()) && shown.getChoice() == recorded.getChoice()
+                && Objects.equals(orEmpty(shown.getRanking()), orEmpty(recorded.getRanking()))
+                && Objects.equals(shown.getComment(), recorded.getComment());
+    }
+
+    private static List<String> orEmpty(List<String> ranking) {
+        return ranking == null ? List.of() : ranking;
     }
 
     /** The ranking form: one place per option, each pre-set to the member's current ranking. */

@@ -5,6 +5,7 @@ import dev.charter.console.api.ApiCallException;
 import dev.charter.console.api.ApiProblem;
 import dev.charter.console.security.Viewer;
 import dev.charter.console.security.Viewers;
+import dev.charter.console.view.Labels;
 import dev.charter.console.view.Links;
 import dev.charter.console.view.Times;
 import jakarta.servlet.http.HttpServletRequest;
@@ -29,13 +30,16 @@ public class PageAdvice {
     private final Viewers viewers;
     private final ConsoleProperties properties;
     private final Links links;
+    private final Labels labels;
     private final Times times;
     private final Clock clock;
 
-    public PageAdvice(Viewers viewers, ConsoleProperties properties, Links links, Times times, Clock clock) {
+    public PageAdvice(Viewers viewers, ConsoleProperties properties, Links links, Labels labels, Times times,
+                      Clock clock) {
         this.viewers = viewers;
         this.properties = properties;
         this.links = links;
+        this.labels = labels;
         this.times = times;
         this.clock = clock;
     }
@@ -45,6 +49,7 @@ public class PageAdvice {
         Viewer viewer = viewers.current(request).orElse(null);
         // helpers as model attributes: Thymeleaf 3.1 refuses bean references (@name) in links and fragment calls
         model.addAttribute("links", links);
+        model.addAttribute("labels", labels);
         model.addAttribute("times", times);
         model.addAttribute("viewer", viewer);
         model.addAttribute("viewerExpired", viewer != null && viewer.expired(clock.instant()));

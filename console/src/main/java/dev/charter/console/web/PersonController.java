@@ -10,6 +10,7 @@ import dev.charter.client.registry.model.TenureEntry;
 import dev.charter.console.api.Calls;
 import dev.charter.console.api.Fetch;
 import dev.charter.console.api.ServiceApis;
+import dev.charter.console.view.Labels;
 import dev.charter.console.view.Links;
 import dev.charter.console.view.TimelineChart;
 import org.springframework.stereotype.Controller;
@@ -35,12 +36,14 @@ public class PersonController {
     private final ServiceApis apis;
     private final Fetch fetch;
     private final Links links;
+    private final Labels labels;
     private final Clock clock;
 
-    public PersonController(ServiceApis apis, Fetch fetch, Links links, Clock clock) {
+    public PersonController(ServiceApis apis, Fetch fetch, Links links, Labels labels, Clock clock) {
         this.apis = apis;
         this.fetch = fetch;
         this.links = links;
+        this.labels = labels;
         this.clock = clock;
     }
 
@@ -78,7 +81,8 @@ public class PersonController {
                 .sorted(Comparator.comparing((TenureEntry entry) -> laneOrder(entry))
                         .thenComparing(entry -> entry.getModuleId() == null ? "" : entry.getModuleId())
                         .thenComparing(TenureEntry::getFrom))
-                .map(entry -> new TimelineChart.Span(lane(entry), laneLabel(entry), instant(entry.getFrom()),
+                .map(entry -> new TimelineChart.Span(lane(entry),
+                        labels.role(entry.getRole().getValue(), entry.getModuleId()), instant(entry.getFrom()),
                         instant(entry.getTo()), entry.getStatus() == null ? null : entry.getStatus().getValue(),
                         change("Since " + entry.getFrom().toLocalDate() + ": ", entry.getStartDecision()),
                         href(entry.getStartDecision()),
@@ -94,14 +98,6 @@ public class PersonController {
 
     private static String lane(TenureEntry entry) {
         return entry.getRole().getValue() + (entry.getModuleId() == null ? "" : ":" + entry.getModuleId());
-    }
-
-    static String laneLabel(TenureEntry entry) {
-        return switch (entry.getRole()) {
-            case LEAD -> "Lead core maintainer";
-            case CORE_MAINTAINER -> "Core maintainer";
-            case MODULE_MAINTAINER -> "Maintainer of " + entry.getModuleId();
-        };
     }
 
     private String change(String when, Decision decision) {
