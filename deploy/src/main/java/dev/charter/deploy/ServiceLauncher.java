@@ -49,7 +49,7 @@ public record ServiceLauncher(String jdbcUrl, String username, String password, 
         properties.put("charter.publisher.republish-on-start", Boolean.toString(republishOnStart));
         properties.put("spring.main.banner-mode", "off");
         properties.putAll(settings);
-        return properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+        return arguments(properties);
     }
 
     /**
@@ -68,7 +68,11 @@ public record ServiceLauncher(String jdbcUrl, String username, String password, 
         properties.put("spring.main.banner-mode", "off");
         return new SpringApplicationBuilder(ConsoleApplication.class)
                 .registerShutdownHook(false)
-                .run(properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new));
+                .run(arguments(properties));
+    }
+
+    private static String[] arguments(Map<String, Object> properties) {
+        return properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
     }
 
     public static int port(ConfigurableApplicationContext context) {

@@ -6,6 +6,15 @@ import org.springframework.stereotype.Component;
 @Component
 public class Labels {
 
+    /** A fraction as a percentage: 0.75 is "75 %", 2/3 is "66.7 %". */
+    public String percent(Double fraction) {
+        if (fraction == null) {
+            return "";
+        }
+        return new java.math.BigDecimal(fraction * 100).setScale(1, java.math.RoundingMode.HALF_UP)
+                .stripTrailingZeros().toPlainString() + " %";
+    }
+
     /** A role as a reader says it: "Core maintainer", "Maintainer of nn". */
     public String role(String role, String moduleId) {
         if (role == null) {

@@ -98,9 +98,10 @@ public record TimelineChart(int width, int height, double axisY, List<Lane> lane
                 describe(spans));
     }
 
-    /** Hours and minutes within a day, days within two months, else months. */
+    /** Seconds within an hour, minutes within a day, days within two months, else months. */
     static DateTimeFormatter format(Duration span) {
-        String pattern = span.compareTo(Duration.ofDays(1)) <= 0 ? "HH:mm"
+        String pattern = span.compareTo(Duration.ofHours(1)) <= 0 ? "HH:mm:ss"
+                : span.compareTo(Duration.ofDays(1)) <= 0 ? "HH:mm"
                 : span.compareTo(Duration.ofDays(62)) <= 0 ? "MMM d" : "yyyy-MM";
         return DateTimeFormatter.ofPattern(pattern, java.util.Locale.ENGLISH).withZone(ZoneOffset.UTC);
     }

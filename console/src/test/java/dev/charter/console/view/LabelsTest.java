@@ -16,4 +16,14 @@ class LabelsTest {
         assertThat(labels.role("CORE_MAINTAINER", null)).isEqualTo("Core maintainer");
         assertThat(labels.role("MODULE_MAINTAINER", "nn")).isEqualTo("Maintainer of nn");
     }
+
+    @Test
+    @DisplayName("R4, R12: thresholds and quorums read as percentages")
+    void percent() {
+        Labels labels = new Labels();
+
+        assertThat(labels.percent(0.75)).isEqualTo("75 %");
+        assertThat(labels.percent(2 / 3.0)).isEqualTo("66.7 %");
+        assertThat(labels.percent(1.0)).isEqualTo("100 %");
+    }
 }

@@ -44,14 +44,18 @@ class TimelineChartTest {
     }
 
     @Test
-    @DisplayName("the time axis is labelled by the hour within a day, by the day within two months")
+    @DisplayName("the time axis is labelled to the second within an hour, the minute within a day, the day within two months")
     void axisLabels() {
+        TimelineChart seconds = TimelineChart.of(List.of(new TimelineChart.Span("CORE", "Core maintainer",
+                NOW.minus(Duration.ofSeconds(30)), null, "ACTIVE", "", null, null, null)), null, NOW);
         TimelineChart minutes = TimelineChart.of(List.of(new TimelineChart.Span("CORE", "Core maintainer",
-                NOW.minus(Duration.ofMinutes(30)), null, "ACTIVE", "", null, null, null)), null, NOW);
+                NOW.minus(Duration.ofHours(3)), null, "ACTIVE", "", null, null, null)), null, NOW);
         TimelineChart days = TimelineChart.of(List.of(new TimelineChart.Span("CORE", "Core maintainer",
                 NOW.minus(Duration.ofDays(20)), null, "ACTIVE", "", null, null, null)), null, NOW);
 
-        assertThat(minutes.ticks().get(0).label()).isEqualTo("23:30");
+        assertThat(seconds.ticks().get(0).label()).isEqualTo("23:59:30");
+        assertThat(seconds.ticks().get(1).label()).isEqualTo("23:59:36");
+        assertThat(minutes.ticks().get(0).label()).isEqualTo("21:00");
         assertThat(days.ticks().get(0).label()).isEqualTo("Dec 12");
     }
 
