@@ -1,5 +1,7 @@
 package dev.charter.contracts;
 
+import dev.charter.contracts.audit.ChainRecord;
+
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,6 +19,7 @@ public final class EventCatalog {
     private final Map<String, Class<? extends PublicEvent>> classByType = new LinkedHashMap<>();
     private final Map<Class<?>, String> typeByClass = new LinkedHashMap<>();
     private final Map<Class<?>, EventStream> streamByClass = new LinkedHashMap<>();
+    private final Map<String, Class<? extends ChainRecord>> chainRecordByType = new LinkedHashMap<>();
 
     private EventCatalog() {
         for (EventStream stream : EventStream.values()) {
@@ -30,7 +33,17 @@ public final class EventCatalog {
                 streamByClass.put(eventClass, stream);
             }
         }
+        for (Class<?> permitted : ChainRecord.class.getPermittedSubclasses()) {
+            @SuppressWarnings("unchecked")
+            Class<? extends ChainRecord> recordClass = (Class<? extends ChainRecord>) permitted;
+            String type = CHAIN_RECORD_TYPE_PREFIX + recordClass.getSimpleName() + ".v" + revisionOf(recordClass);
+            chainRecordByType.put(type, recordClass);
+            typeByClass.put(recordClass, type);
+        }
     }
+
+    /** CloudEvents types of the audit chain's own records ({@link ChainRecord}): consumers skip them. */
+    public static final String CHAIN_RECORD_TYPE_PREFIX = "dev.charter.audit.";
 
     public static EventCatalog instance() {
         return INSTANCE;
@@ -45,9 +58,20 @@ public final class EventCatalog {
     }
 
     public boolean isPublic(Class<?> payloadType) {
-        return typeByClass.containsKey(payloadType);
+        return streamByClass.containsKey(payloadType);
     }
 
+    /** Whether a CloudEvents type is one of the audit chain's own records (e.g. EventParked), of any revision. */
+    public boolean isChainRecord(String type) {
+        return type != null && type.startsWith(CHAIN_RECORD_TYPE_PREFIX);
+    }
+
+    /** The audit chain's own records, by CloudEvents type. */
+    public Map<String, Class<? extends ChainRecord>> chainRecords() {
+        return Collections.unmodifiableMap(chainRecordByType);
+    }
+
+    /** The CloudEvents type of a public event or of a chain record. */
     public String typeOf(Class<?> eventClass) {
         String type = typeByClass.get(eventClass);
         if (type == null) {

@@ -64,6 +64,25 @@ class EventContractTest {
         }));
     }
 
+    @TestFactory
+    @DisplayName("the audit chain's own records (e.g. EventParked) are pinned and have their schema, published on every stream")
+    Stream<DynamicTest> chainRecordsAreApproved() {
+        SchemaGenerator generator = new SchemaGenerator(new SchemaGeneratorConfigBuilder(MAPPER,
+                SchemaVersion.DRAFT_2020_12, OptionPreset.PLAIN_JSON).build());
+        return EventCatalog.instance().chainRecords().entrySet().stream().map(entry -> DynamicTest.dynamicTest(entry.getKey(), () -> {
+            Object sample = SampleEvents.sample(entry.getValue());
+            String json = MAPPER.writeValueAsString(sample);
+            Approvals.verify(APPROVED.resolve(entry.getKey() + ".json"), json);
+            assertThat(MAPPER.readValue(json, entry.getValue())).as("round trip").isEqualTo(sample);
+            ObjectNode schema = generator.generateSchema(entry.getValue());
+            schema.put("$id", "https://charter.dev/schemas/events/" + entry.getKey() + ".schema.json");
+            schema.put("title", entry.getValue().getSimpleName());
+            schema.put("x-cloudevents-type", entry.getKey());
+            schema.put("x-topic", "every stream: charter.<stream>.v1, in the publishing service's chain");
+            Approvals.verify(SCHEMAS.resolve(entry.getKey() + ".schema.json"), MAPPER.writeValueAsString(schema));
+        }));
+    }
+
     @Test
     @DisplayName("every sample validates its schema's top-level properties: the schema names every field")
     void schemaNamesEveryField() throws Exception {

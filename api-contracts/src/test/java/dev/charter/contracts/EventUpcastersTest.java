@@ -1,10 +1,15 @@
 package dev.charter.contracts;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.charter.contracts.registry.RegistryEvent.MaintainerRemoved;
+import dev.charter.contracts.registry.RegistryEvent.ModuleDecisionRuleChanged;
 import dev.charter.contracts.registry.RegistryEvent.PersonRegistered;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -54,5 +59,44 @@ class EventUpcastersTest {
         EventCatalog.instance().all().values().forEach(eventClass ->
                 assertThat(EventUpcasters.chain(EventUpcasters.ALL, eventClass, 1)).as(eventClass.getName())
                         .isPresent());
+    }
+
+    @Test
+    @DisplayName("every older revision's approved JSON upcasts through the shipped chain to its current record")
+    void olderRevisionsUpcast() throws Exception {
+        int checked = 0;
+        for (var entry : EventCatalog.instance().all().entrySet()) {
+            int current = EventCatalog.revisionOf(entry.getValue());
+            String prefix = entry.getKey().substring(0, entry.getKey().lastIndexOf(".v") + 2);
+            for (int revision = 1; revision < current; revision++) {
+                Path approved = Path.of("src/test/resources/approved/events/" + prefix + revision + ".json");
+                assertThat(approved).as("the approved JSON of %s revision %d", entry.getKey(), revision).exists();
+                JsonNode data = EventContractTest.MAPPER.readTree(Files.readString(approved));
+                for (EventUpcaster upcaster : EventUpcasters.chain(EventUpcasters.ALL, entry.getValue(), revision)
+                        .orElseThrow()) {
+                    data = upcaster.upcast((ObjectNode) data);
+                }
+                assertThat(EventContractTest.MAPPER.treeToValue(data, entry.getValue())).isNotNull();
+                checked++;
+            }
+        }
+        assertThat(checked).isPositive();
+    }
+
+    @Test
+    @DisplayName("R7: a revision 1 removal reads as revision 2 unchanged; a revision 1 settings change names no decision")
+    void registryRevisionTwo() throws Exception {
+        ObjectNode removed = (ObjectNode) EventContractTest.MAPPER.readTree("""
+                {"personId":"bob","role":"MODULE_MAINTAINER","moduleId":"nn","reason":"REMOVED","decision":null}""");
+        MaintainerRemoved upcast = EventContractTest.MAPPER.treeToValue(EventUpcasters.chain(EventUpcasters.ALL,
+                MaintainerRemoved.class, 1).orElseThrow().get(0).upcast(removed), MaintainerRemoved.class);
+        assertThat(upcast.reason()).isEqualTo(dev.charter.contracts.registry.RemovalReason.REMOVED);
+        ObjectNode changed = (ObjectNode) EventContractTest.MAPPER.readTree("""
+                {"moduleId":"nn","decisionRule":{"method":"MAJORITY"}}""");
+        ModuleDecisionRuleChanged rule = EventContractTest.MAPPER.treeToValue(EventUpcasters.chain(EventUpcasters.ALL,
+                ModuleDecisionRuleChanged.class, 1).orElseThrow().get(0).upcast(changed),
+                ModuleDecisionRuleChanged.class);
+        assertThat(rule.decision()).isNull();
+        assertThat(rule.moduleId()).isEqualTo("nn");
     }
 }

@@ -1,5 +1,7 @@
 package dev.charter.deploy;
 
+import dev.charter.embedded.SecuredEmbeddedKafka;
+import dev.charter.platform.kafka.KafkaAccess;
 import dev.charter.platform.messaging.MessageContext;
 import dev.charter.registry.bootstrap.RosterDocument;
 import dev.charter.registry.bootstrap.RosterImporter;
@@ -8,7 +10,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.io.ClassPathResource;
-import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -53,7 +54,8 @@ public final class LocalStack implements AutoCloseable {
     private final Map<String, Integer> ports = new LinkedHashMap<>();
     private ConfigurableApplicationContext console;
     private final EmbeddedPostgres postgres;
-    private final EmbeddedKafkaKraftBroker kafka;
+    private final SecuredEmbeddedKafka kafka;
+    private Path auditorSettings;
 
     /** The whole stack, with the console on any free port. */
     public LocalStack(Path home, int postgresPort, Function<ServiceSpec, Integer> ports) throws IOException {
@@ -75,24 +77,31 @@ public final class LocalStack implements AutoCloseable {
                 .setPort(postgresPort)
                 .setRegisterShutdownHook(false)
                 .start();
-        log.info("Starting Kafka");
-        kafka = new EmbeddedKafkaKraftBroker(1, 3);
-        kafka.brokerListProperty("charter.local.kafka.brokers");
-        kafka.brokerProperties(Map.of("auto.create.topics.enable", "true", "num.partitions", "3",
-                "offsets.topic.replication.factor", "1"));
-        kafka.afterPropertiesSet();
+        log.info("Starting Kafka (SASL SCRAM-SHA-512, ACLs)");
+        kafka = SecuredEmbeddedKafka.start("charter.local.kafka.brokers",
+                Map.of("auto.create.topics.enable", "true", "num.partitions", "3"));
         try {
+            Map<String, Object> shared = new LinkedHashMap<>();
+            int disputePort = ports.apply(Services.DISPUTE);
+            if (disputePort > 0) {
+                // where the registry's module pages and voting's vetoed ballots link disputes and vetoes to
+                shared.put("charter.links.disputes", "http://localhost:" + disputePort);
+            }
             ServiceLauncher launcher = new ServiceLauncher("jdbc:postgresql://localhost:" + postgresPort + "/postgres",
-                    "postgres", "postgres", kafka.getBrokersAsString(), "", home.resolve("dev-issuer.jwk"), true);
+                    "postgres", "postgres", this::kafkaSettings, "", home.resolve("dev-issuer.jwk"), true,
+                    service -> ports.apply(service) == 0 ? 0 : port(service.name().toUpperCase() + "_MANAGEMENT_PORT",
+                            service.defaultManagementPort()));
             for (ServiceSpec service : Services.ALL) {
                 int port = ports.apply(service);
                 log.info("Starting {} on port {}", service.name(), port == 0 ? "(any)" : port);
-                ConfigurableApplicationContext context = launcher.start(service, port,
-                        LOCAL_SETTINGS.getOrDefault(service.name(), Map.of()));
+                Map<String, Object> settings = new LinkedHashMap<>(shared);
+                settings.putAll(LOCAL_SETTINGS.getOrDefault(service.name(), Map.of()));
+                ConfigurableApplicationContext context = launcher.start(service, port, settings);
                 contexts.add(context);
                 this.ports.put(service.name(), ServiceLauncher.port(context));
             }
             seed(contexts.get(0));
+            auditorSettings = writeAuditorSettings(home);
             log.info("Starting the console on port {}", consolePort == 0 ? "(any)" : consolePort);
             console = ServiceLauncher.startConsole(consolePort, baseUri(Services.REGISTRY), baseUri(Services.VOTING),
                     baseUri(Services.NOMINATION), true);
@@ -100,6 +109,36 @@ public final class LocalStack implements AutoCloseable {
             close();
             throw e;
         }
+    }
+
+    /**
+     * A service connects as its own SCRAM user (named after it) and creates its ACLs at start-up with the broker's
+     * admin, as its KafkaUser would hold them in Kubernetes: it may write only its own stream.
+     */
+    private Map<String, String> kafkaSettings(ServiceSpec service) {
+        return kafka.serviceSettings(service.name());
+    }
+
+    /**
+     * The auditors' read-only Kafka user ({@code charter-auditor}, ACLs as its KafkaUser has in Kubernetes: read every
+     * stream, nothing else) and its client settings in {@code <home>/kafka-auditor.properties}, for
+     * {@code charter-audit --kafka-config} (the broker's passwords change at every start).
+     */
+    private Path writeAuditorSettings(Path home) throws IOException {
+        Map<String, Object> client = kafka.user(KafkaAccess.AUDITOR,
+                KafkaAccess.auditorBindings("User:" + KafkaAccess.AUDITOR, ""));
+        java.util.Properties properties = new java.util.Properties();
+        client.forEach((key, value) -> properties.setProperty(key, String.valueOf(value)));
+        Path file = home.resolve("kafka-auditor.properties");
+        try (var writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            properties.store(writer, "charter-audit --kafka-config " + file + " (read-only user charter-auditor)");
+        }
+        return file;
+    }
+
+    /** The auditor's Kafka client settings file (see {@link #writeAuditorSettings}). */
+    public Path auditorSettings() {
+        return auditorSettings;
     }
 
     public static void main(String[] args) throws Exception {
@@ -110,12 +149,18 @@ public final class LocalStack implements AutoCloseable {
                 service -> port(service.name().toUpperCase() + "_PORT", service.defaultPort()),
                 port("CONSOLE_PORT", CONSOLE_PORT));
         Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "charter-local-shutdown"));
-        stack.printWelcome(postgresPort);
+        stack.printWelcome(home, postgresPort);
     }
 
     /** The service's running context. */
     public ConfigurableApplicationContext service(ServiceSpec service) {
         return contexts.get(Services.ALL.indexOf(service));
+    }
+
+    /** The service's management (actuator) port. */
+    public int managementPort(ServiceSpec service) {
+        return Integer.parseInt(service(service).getEnvironment().getProperty("local.management.port",
+                String.valueOf(port(service))));
     }
 
     /** The port the service listens on. */
@@ -145,7 +190,7 @@ public final class LocalStack implements AutoCloseable {
         }
         running.forEach(ConfigurableApplicationContext::close);
         contexts.clear();
-        kafka.destroy();
+        kafka.close();
         try {
             postgres.close();
         } catch (IOException e) {
@@ -165,40 +210,54 @@ public final class LocalStack implements AutoCloseable {
         log.info("Imported the demo roster: {} persons, {} modules", report.persons(), report.modules());
     }
 
-    private void printWelcome(int postgresPort) {
-        StringBuilder text = new StringBuilder("\n\n  Charter is running (local stack). Ctrl-C stops it; data stays in .charter/local.\n\n");
+    private void printWelcome(Path home, int postgresPort) {
+        StringBuilder text = new StringBuilder("\n\n  Charter is running (local stack). Ctrl-C stops it; data stays in "
+                + home + ".\n\n");
         text.append(String.format("  Console      %s   (the governance pages; \"Sign in\" lists the demo people)%n%n",
                 consoleUri()));
         for (ServiceSpec service : Services.ALL) {
             String base = "http://localhost:" + port(service);
-            text.append(String.format("  %-12s %s/api/v1/...   OpenAPI: %s/openapi/%s   health: %s/actuator/health%n",
-                    service.name(), base, base, service.document(), base));
+            text.append(String.format("  %-12s %s/api/v1/...   OpenAPI: %s/openapi/%s   actuator: http://localhost:%d/actuator%n",
+                    service.name(), base, base, service.document(), managementPort(service)));
         }
         text.append(String.format("%n  Kafka bootstrap: %s   PostgreSQL: jdbc:postgresql://localhost:%d/postgres "
-                + "(user postgres, one schema per service)%n", kafka.getBrokersAsString(), postgresPort));
-        text.append("""
+                + "(user postgres, one schema per service)%n", kafka.bootstrapServers(), postgresPort));
+        text.append(String.format("  Auditors: java -jar auditor/target/charter-audit-exec.jar verify --kafka-config %s%n",
+                auditorSettings));
+        text.append(examples(port(Services.REGISTRY), port(Services.VOTING), port(Services.NOMINATION),
+                port(Services.DISPUTE)));
+        log.info(text.toString());
+    }
+
+    /** The welcome's examples, on the ports the services listen on. */
+    static String examples(int registry, int voting, int nomination, int dispute) {
+        return """
 
                   A token for any person (the demo lead is 'ada'):
-                    TOKEN=$(curl -s 'http://localhost:8081/dev/token?sub=ada')
+                    TOKEN=$(curl -s 'http://localhost:%1$d/dev/token?sub=ada')
                   then, for example:
-                    curl -s http://localhost:8081/api/v1/roster
-                    curl -s http://localhost:8081/api/v1/files/codeowners
-                    curl -s -X PUT http://localhost:8081/api/v1/persons/ada/affiliation \\
+                    curl -s http://localhost:%1$d/api/v1/roster
+                    curl -s http://localhost:%1$d/api/v1/files/codeowners
+                    curl -s -X PUT http://localhost:%1$d/api/v1/persons/ada/affiliation \\
                          -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \\
                          -d '{"affiliation":"Independent Co"}'
                   a motion to the core maintainers, and a vote on it (voting-service):
-                    curl -s -X POST http://localhost:8082/api/v1/ballots -H "Authorization: Bearer $TOKEN" \\
+                    curl -s -X POST http://localhost:%2$d/api/v1/ballots -H "Authorization: Bearer $TOKEN" \\
                          -H 'Content-Type: application/json' \\
                          -d '{"question":"Adopt the RFC process?","body":"CORE_MAINTAINERS","deadline":"2030-01-01T00:00:00Z"}'
-                    curl -s -X PUT http://localhost:8082/api/v1/ballots/<id>/votes/ada -H "Authorization: Bearer $TOKEN" \\
+                    curl -s -X PUT http://localhost:%2$d/api/v1/ballots/<id>/votes/ada -H "Authorization: Bearer $TOKEN" \\
                          -H 'Content-Type: application/json' -d '{"choice":"YES","comment":"Long overdue."}'
-                    curl -s 'http://localhost:8082/api/v1/ballots?status=OPEN'
+                    curl -s 'http://localhost:%2$d/api/v1/ballots?status=OPEN'
                   nominations (nomination-service; the README walks through one):
-                    curl -s 'http://localhost:8083/api/v1/nominations?open=true'
-                    curl -s http://localhost:8083/api/v1/review-cycles
+                    curl -s 'http://localhost:%3$d/api/v1/nominations?open=true'
+                    curl -s http://localhost:%3$d/api/v1/review-cycles
+                  disputes, vetoes and controversial changes (dispute-service; the README walks through them):
+                    curl -s 'http://localhost:%4$d/api/v1/decisions?moduleId=nn-functional'
+                    curl -s 'http://localhost:%4$d/api/v1/disputes?open=true'
+                    curl -s http://localhost:%4$d/api/v1/vetoes
+                    curl -s http://localhost:%4$d/api/v1/change-proposals
 
-                """);
-        log.info(text.toString());
+                """.formatted(registry, voting, nomination, dispute);
     }
 
     private static int port(String variable, int fallback) {

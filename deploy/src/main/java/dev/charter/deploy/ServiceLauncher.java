@@ -8,6 +8,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Starts services in this JVM, each in its own Spring context with its own schema of one PostgreSQL
@@ -15,12 +16,17 @@ import java.util.Map;
  * system tests.
  *
  * @param jdbcUrl           the database, e.g. {@code jdbc:postgresql://localhost:54329/postgres}
+ * @param kafkaSettings     each service's Kafka settings ({@code spring.kafka.*}: address, its own credentials;
+ *                          {@code charter.kafka.acl-provisioning.*} where it creates its own ACLs)
  * @param topicPrefix       prefix of every topic and consumer group ("" for none)
  * @param keyFile           the development issuer's key, shared by the services
  * @param republishOnStart  whether each service republishes its event store at start-up
+ * @param managementPort    each service's actuator port (0 for any free one): never the API port
  */
-public record ServiceLauncher(String jdbcUrl, String username, String password, String kafkaBootstrapServers,
-                              String topicPrefix, Path keyFile, boolean republishOnStart) {
+public record ServiceLauncher(String jdbcUrl, String username, String password,
+                              Function<ServiceSpec, Map<String, String>> kafkaSettings,
+                              String topicPrefix, Path keyFile, boolean republishOnStart,
+                              Function<ServiceSpec, Integer> managementPort) {
 
     public ConfigurableApplicationContext start(ServiceSpec service, int port) {
         return start(service, port, Map.of());
@@ -42,9 +48,13 @@ public record ServiceLauncher(String jdbcUrl, String username, String password, 
         properties.put("spring.datasource.username", username);
         properties.put("spring.datasource.password", password);
         properties.put("spring.flyway.schemas", service.schema());
-        properties.put("spring.kafka.bootstrap-servers", kafkaBootstrapServers);
+        properties.putAll(kafkaSettings.apply(service));
         properties.put("charter.kafka.topic-prefix", topicPrefix);
         properties.put("charter.security.dev-issuer.enabled", "true");
+        properties.put("spring.profiles.active", "dev");
+        properties.put("management.server.port", managementPort.apply(service));
+        // the management port is not the API's: health shows its details there (e.g. parked events)
+        properties.put("management.endpoint.health.show-details", "always");
         properties.put("charter.security.dev-issuer.key-file", keyFile.toString());
         properties.put("charter.publisher.republish-on-start", Boolean.toString(republishOnStart));
         properties.put("spring.main.banner-mode", "off");

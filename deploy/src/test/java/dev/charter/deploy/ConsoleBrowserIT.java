@@ -3,7 +3,7 @@ package dev.charter.deploy;
 import dev.charter.client.voting.BallotsApi;
 import dev.charter.client.voting.invoker.ApiClient;
 import dev.charter.client.voting.model.Ballot;
-import dev.charter.client.voting.model.BallotBody;
+import dev.charter.client.voting.model.MotionBody;
 import dev.charter.client.voting.model.BallotStatus;
 import dev.charter.client.voting.model.Choice;
 import dev.charter.client.voting.model.DecisionMethod;
@@ -346,7 +346,7 @@ class ConsoleBrowserIT {
 
     private Ballot motion(String token, String question, List<String> options) {
         try {
-            MotionRequest motion = new MotionRequest().question(question).body(BallotBody.CORE_MAINTAINERS)
+            MotionRequest motion = new MotionRequest().question(question).body(MotionBody.CORE_MAINTAINERS)
                     .deadline(OffsetDateTime.now(ZoneOffset.UTC).plusDays(7));
             if (!options.isEmpty()) {
                 motion.rule(new DecisionRule().method(DecisionMethod.RANKED_CHOICE)).options(options);

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import dev.charter.contracts.EventStream;
+import dev.charter.platform.kafka.KafkaAccess;
+import org.apache.kafka.common.acl.AclBinding;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -13,6 +15,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -71,6 +76,142 @@ class KubernetesManifestsTest {
             assertThat(topic.at("/spec/replicas").asInt()).isEqualTo(3);
             assertThat(topic.at("/spec/config/retention.ms").asLong()).isEqualTo(-1);
         }
+    }
+
+    @Test
+    @DisplayName("Kafka: one TLS listener with SCRAM-SHA-512 and ACL authorisation; each service a KafkaUser whose ACLs are exactly its KafkaAccess (its own stream only)")
+    void kafkaAuthenticatesAndAuthorises() throws IOException {
+        List<JsonNode> base = base();
+        JsonNode kafka = find(base, "Kafka", "charter-kafka");
+        assertThat(kafka.at("/spec/kafka/listeners")).hasSize(1);
+        JsonNode listener = kafka.at("/spec/kafka/listeners/0");
+        assertThat(listener.path("tls").asBoolean()).isTrue();
+        assertThat(listener.at("/authentication/type").asText()).isEqualTo("scram-sha-512");
+        assertThat(kafka.at("/spec/kafka/authorization/type").asText()).isEqualTo("simple");
+        JsonNode common = find(base, "ConfigMap", "charter-common").path("data");
+        assertThat(common.path("SPRING_KAFKA_SECURITY_PROTOCOL").asText()).isEqualTo("SASL_SSL");
+        assertThat(common.path("SPRING_KAFKA_PROPERTIES_SASL_MECHANISM").asText()).isEqualTo("SCRAM-SHA-512");
+        assertThat(common.path("SPRING_KAFKA_BOOTSTRAP_SERVERS").asText()).endsWith(":" + listener.path("port").asInt());
+
+        for (ServiceSpec service : Services.ALL) {
+            String name = service.name() + "-service";
+            JsonNode user = find(base, "KafkaUser", name);
+            assertThat(user.at("/spec/authentication/type").asText()).isEqualTo("scram-sha-512");
+            assertThat(user.at("/spec/authorization/type").asText()).isEqualTo("simple");
+            Set<String> declared = declaredAcls(user);
+            assertThat(declared).as("ACLs of %s", name).isEqualTo(acls(KafkaAccess.bindings("User:" + name, "",
+                    service.name(), service.stream(), service.consumes())));
+            // it writes no stream but its own
+            for (EventStream stream : EventStream.values()) {
+                assertThat(declared.contains("topic " + stream.topic() + " WRITE")).as("%s writes %s", name, stream)
+                        .isEqualTo(stream == service.stream());
+                if (service.consumes().contains(stream)) {
+                    String deadLetters = KafkaAccess.deadLetterTopic(stream.topic(), service.name());
+                    assertThat(base.stream().anyMatch(d -> "KafkaTopic".equals(d.path("kind").asText())
+                            && deadLetters.equals(d.at("/spec/topicName").asText()))).as(deadLetters).isTrue();
+                }
+            }
+            // the service takes its credentials from the KafkaUser's secret
+            JsonNode container = find(base, "Deployment", name).at("/spec/template/spec/containers/0");
+            JsonNode jaas = envEntry(container, "SPRING_KAFKA_PROPERTIES_SASL_JAAS_CONFIG");
+            assertThat(jaas.at("/valueFrom/secretKeyRef/name").asText()).isEqualTo(name);
+            assertThat(jaas.at("/valueFrom/secretKeyRef/key").asText()).isEqualTo("sasl.jaas.config");
+        }
+    }
+
+    @Test
+    @DisplayName("auditors have a KafkaUser of their own that reads every stream and may do nothing else (DESIGN §8)")
+    void auditorReadsOnly() throws IOException {
+        JsonNode user = find(base(), "KafkaUser", KafkaAccess.AUDITOR);
+        assertThat(user.at("/spec/authentication/type").asText()).isEqualTo("scram-sha-512");
+        Set<String> declared = declaredAcls(user);
+        assertThat(declared).isEqualTo(acls(KafkaAccess.auditorBindings("User:" + KafkaAccess.AUDITOR, "")));
+        assertThat(declared).allSatisfy(acl -> assertThat(acl).matches("topic \\S+ (READ|DESCRIBE)"));
+        for (EventStream stream : EventStream.values()) {
+            assertThat(declared).contains("topic " + stream.topic() + " READ");
+        }
+    }
+
+    private static Set<String> declaredAcls(JsonNode user) {
+        Set<String> declared = new TreeSet<>();
+        for (JsonNode acl : user.at("/spec/authorization/acls")) {
+            assertThat(acl.at("/resource/patternType").asText()).isEqualTo("literal");
+            for (JsonNode operation : acl.path("operations")) {
+                declared.add(acl.at("/resource/type").asText() + " " + acl.at("/resource/name").asText() + " "
+                        + operation.asText().toUpperCase(Locale.ROOT));
+            }
+        }
+        return declared;
+    }
+
+    private static Set<String> acls(List<AclBinding> bindings) {
+        Set<String> acls = new TreeSet<>();
+        for (AclBinding binding : bindings) {
+            acls.add(binding.pattern().resourceType().name().toLowerCase(Locale.ROOT) + " " + binding.pattern().name()
+                    + " " + binding.entry().operation().name());
+        }
+        return acls;
+    }
+
+    @Test
+    @DisplayName("actuator is on the management port: probes and scraping use it, and the network policy opens it only to monitoring")
+    void managementPortIsPrivate() throws IOException {
+        List<JsonNode> base = base();
+        int management = Integer.parseInt(find(base, "ConfigMap", "charter-common").at("/data/MANAGEMENT_SERVER_PORT")
+                .asText());
+        for (ServiceSpec service : Services.ALL) {
+            String name = service.name() + "-service";
+            JsonNode deployment = find(base, "Deployment", name);
+            JsonNode container = deployment.at("/spec/template/spec/containers/0");
+            assertThat(container.at("/readinessProbe/httpGet/port").asText()).isEqualTo("management");
+            assertThat(container.at("/livenessProbe/httpGet/port").asText()).isEqualTo("management");
+            assertThat(deployment.at("/spec/template/metadata/annotations/prometheus.io~1port").asText())
+                    .isEqualTo(Integer.toString(management));
+            JsonNode policy = find(base, "NetworkPolicy", name);
+            for (JsonNode rule : policy.at("/spec/ingress")) {
+                boolean opensManagement = false;
+                for (JsonNode port : rule.path("ports")) {
+                    opensManagement |= port.path("port").asInt() == management;
+                }
+                if (opensManagement) {
+                    assertThat(rule.at("/from/0/namespaceSelector/matchLabels/kubernetes.io~1metadata.name").asText())
+                            .as("who may reach %s's management port", name).isEqualTo("monitoring");
+                } else {
+                    assertThat(rule.path("ports").toString()).contains("8080");
+                }
+            }
+        }
+    }
+
+    @Test
+    @DisplayName("the production overlay gives every service's Deployment the JWT audience and the operators (charter.operators)")
+    void productionSettingsReachEveryService() throws IOException {
+        JsonNode kustomization = documents(ROOT.resolve("overlays/production/kustomization.yaml")).get(0);
+        Set<String> everyDeployment = new TreeSet<>();
+        for (JsonNode patch : kustomization.path("patches")) {
+            JsonNode target = patch.path("target");
+            // a patch reaches every Deployment when it names no Deployment and selects by nothing else
+            if ("Deployment".equals(target.path("kind").asText()) && !target.has("name")
+                    && !target.has("labelSelector") && !target.has("annotationSelector")) {
+                for (JsonNode operation : YAML.readTree(patch.path("patch").asText())) {
+                    everyDeployment.add(operation.at("/value/name").asText());
+                }
+            }
+        }
+        assertThat(everyDeployment).contains("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_AUDIENCES", "CHARTER_OPERATORS");
+        List<JsonNode> base = base();
+        for (ServiceSpec service : Services.ALL) {
+            find(base, "Deployment", service.name() + "-service");
+        }
+    }
+
+    private static JsonNode envEntry(JsonNode container, String name) {
+        for (JsonNode variable : container.path("env")) {
+            if (name.equals(variable.path("name").asText())) {
+                return variable;
+            }
+        }
+        throw new AssertionError("no env " + name);
     }
 
     private static List<JsonNode> base() throws IOException {

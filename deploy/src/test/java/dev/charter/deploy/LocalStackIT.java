@@ -4,6 +4,7 @@ import dev.charter.client.registry.PersonsApi;
 import dev.charter.client.registry.RosterApi;
 import dev.charter.client.registry.invoker.ApiClient;
 import dev.charter.client.registry.model.AffiliationChange;
+import dev.charter.platform.consume.InboundEventDispatcher;
 import dev.charter.platform.roster.RosterReader;
 import dev.charter.platform.security.DevTokenIssuer;
 import dev.charter.testsupport.TcpForwarder;
@@ -33,6 +34,25 @@ class LocalStackIT {
             await().atMost(Duration.ofSeconds(60)).until(() ->
                     "Restart Co".equals(new PersonsApi(client(first, null)).getPerson("ada").getAffiliation()));
             await().atMost(Duration.ofSeconds(60)).until(() -> rosterCopyPersons(first, Services.VOTING) == 12);
+            // the auditors' settings file (README: charter-audit --kafka-config): the read-only charter-auditor sees
+            // every stream
+            java.util.Properties auditor = new java.util.Properties();
+            try (var reader = java.nio.file.Files.newBufferedReader(first.auditorSettings())) {
+                auditor.load(reader);
+            }
+            assertThat(auditor.getProperty("sasl.jaas.config")).contains("username=\"charter-auditor\"");
+            try (var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<byte[], byte[]>(auditor,
+                    new org.apache.kafka.common.serialization.ByteArrayDeserializer(),
+                    new org.apache.kafka.common.serialization.ByteArrayDeserializer())) {
+                assertThat(consumer.listTopics(Duration.ofSeconds(30)).keySet()).containsAll(
+                        java.util.Arrays.stream(dev.charter.contracts.EventStream.values())
+                                .map(dev.charter.contracts.EventStream::topic).toList());
+            }
+            // what each service declares it consumes (its Kafka ACLs, its KafkaUser) is what its handlers consume
+            for (ServiceSpec service : Services.ALL) {
+                assertThat(first.service(service).getBean(InboundEventDispatcher.class).consumedStreams())
+                        .as("streams %s consumes", service.name()).isEqualTo(service.consumes());
+            }
         }
         try (LocalStack second = new LocalStack(home, postgresPort, service -> 0)) {
             PersonsApi persons = new PersonsApi(client(second, null));
@@ -43,6 +63,7 @@ class LocalStackIT {
             // what they had handled, so the copies are whole and nothing was applied twice
             await().atMost(Duration.ofSeconds(60)).until(() -> rosterCopyPersons(second, Services.NOMINATION) == 12);
             assertThat(rosterCopyPersons(second, Services.VOTING)).isEqualTo(12);
+            await().atMost(Duration.ofSeconds(60)).until(() -> rosterCopyPersons(second, Services.DISPUTE) == 12);
         }
     }
 

@@ -87,7 +87,7 @@ public abstract class NominationIntegrationTest extends ServiceIntegrationTest {
     protected static final Duration WAIT = Duration.ofSeconds(60);
 
     private static final Map<String, KafkaTestConsumer> NOMINATION_TOPICS = new HashMap<>();
-    private static KafkaTestPublisher publisher;
+    private static final Map<EventStream, KafkaTestPublisher> PUBLISHERS = new HashMap<>();
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
@@ -116,10 +116,8 @@ public abstract class NominationIntegrationTest extends ServiceIntegrationTest {
     @AfterAll
     static void closeKafkaClients() {
         synchronized (NOMINATION_TOPICS) {
-            if (publisher != null) {
-                publisher.close();
-                publisher = null;
-            }
+            PUBLISHERS.values().forEach(KafkaTestPublisher::close);
+            PUBLISHERS.clear();
         }
     }
 
@@ -166,10 +164,11 @@ public abstract class NominationIntegrationTest extends ServiceIntegrationTest {
     }
 
     private String publish(EventStream stream, String key, PublicEvent event) {
+        KafkaTestPublisher publisher;
         synchronized (NOMINATION_TOPICS) {
-            if (publisher == null) {
-                publisher = new KafkaTestPublisher(TestInfrastructure.kafkaBootstrapServers(), "test");
-            }
+            // as the stream's one publisher: consumers refuse a stream's events from any other source
+            publisher = PUBLISHERS.computeIfAbsent(stream, s -> new KafkaTestPublisher(
+                    TestInfrastructure.kafkaBootstrapServers(), s.publisher()));
         }
         try {
             return publisher.publish(topicPrefix + stream.topic(), key, EventCatalog.instance().typeOf(event.getClass()),

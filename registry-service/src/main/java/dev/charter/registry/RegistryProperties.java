@@ -10,7 +10,8 @@ import java.util.List;
  *
  * @param coreRepository      the core repository (owner/name) whose directories are DIRECTORY modules
  * @param bootstrapOperators  persons allowed to import a roster into an empty registry; empty means any
- *                            authenticated person (set it in production)
+ *                            authenticated person, allowed only under the {@code dev} profile (the registry refuses
+ *                            to start otherwise)
  */
 @ConfigurationProperties("charter.registry")
 public record RegistryProperties(String coreRepository, List<String> bootstrapOperators) {

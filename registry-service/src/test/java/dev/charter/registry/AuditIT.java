@@ -55,19 +55,23 @@ class AuditIT extends RegistryIntegrationTest {
         ChainHead head = audit.getChainHead();
         assertThat(head.getHash()).isEqualTo(previous);
 
+        // anyone: from the last checkpoint (none yet: the whole chain)
         ChainVerification verdict = audit.verifyChain();
         assertThat(verdict.getValid()).isTrue();
         assertThat(verdict.getChecked()).isEqualTo(stored);
         assertThat(verdict.getUnchained()).isZero();
+        // the run from genesis needs a token
+        AuditApi authenticated = new AuditApi(client("ada"));
+        assertThat(authenticated.verifyWholeChain().getMode()).isEqualTo(ChainVerification.ModeEnum.FULL);
 
-        List<ChainLink> adaHistory = audit.getAggregateHistory("ada");
+        List<ChainLink> adaHistory = audit.getAggregateHistory("ada", null, null);
         assertThat(adaHistory).extracting(ChainLink::getEventType).containsExactly(
                 "dev.charter.registry.PersonRegistered.v1", "dev.charter.registry.AffiliationChanged.v1");
 
         // the chain itself is append-only
         jdbc.sql("UPDATE audit_chain SET hash = 'forged'").update();
         jdbc.sql("DELETE FROM audit_chain").update();
-        assertThat(audit.verifyChain().getValid()).isTrue();
+        assertThat(authenticated.verifyWholeChain().getValid()).isTrue();
 
         // someone edits an event in the store: the verification names the link
         String eventId = adaHistory.get(1).getEventId();
@@ -75,7 +79,7 @@ class AuditIT extends RegistryIntegrationTest {
                 .params("{\"personId\":\"ada\",\"affiliation\":\"Forged Corp\",\"previousAffiliation\":null}"
                         .getBytes(StandardCharsets.UTF_8), eventId)
                 .update();
-        ChainVerification broken = audit.verifyChain();
+        ChainVerification broken = authenticated.verifyWholeChain();
         assertThat(broken.getValid()).isFalse();
         assertThat(broken.getFirstInvalidSequence()).isEqualTo(adaHistory.get(1).getSequence());
         assertThat(broken.getProblem()).contains(eventId);
@@ -84,6 +88,13 @@ class AuditIT extends RegistryIntegrationTest {
     private ApiClient client() {
         ApiClient client = new ApiClient();
         client.updateBaseUri(baseUri());
+        return client;
+    }
+
+    private ApiClient client(String personId) {
+        ApiClient client = client();
+        String token = tokens.issue(personId);
+        client.setRequestInterceptor(request -> request.header("Authorization", "Bearer " + token));
         return client;
     }
 }

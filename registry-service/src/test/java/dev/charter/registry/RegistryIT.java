@@ -57,6 +57,31 @@ class RegistryIT extends RegistryIntegrationTest {
     }
 
     @Test
+    @DisplayName("bounded inputs: a time outside 1970..9999 is a 400, a body over its limit a 413 before it is read (the bootstrap YAML may be larger)")
+    void boundedInputs() throws Exception {
+        ProblemAssertions.problem(get("/api/v1/roster?asOf=-999999999-01-01T00:00:00Z"), 400, "bad-request");
+        ProblemAssertions.problem(get("/api/v1/roster?asOf=%2B999999999-12-31T23:59:59Z"), 400, "bad-request");
+        String token = tokens.issue("ada");
+        String large = "{\"affiliation\":\"" + "x".repeat(70_000) + "\"}";
+        HttpRequest tooLarge = HttpRequest.newBuilder(URI.create(baseUri() + "/api/v1/persons/ada/affiliation"))
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
+                .PUT(HttpRequest.BodyPublishers.ofString(large)).build();
+        ProblemAssertions.problem(tooLarge, 413, "payload-too-large");
+        // sent without a Content-Length (chunked): refused as soon as it passes the limit
+        HttpRequest chunked = HttpRequest.newBuilder(URI.create(baseUri() + "/api/v1/persons/ada/affiliation"))
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
+                .PUT(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(
+                        large.getBytes(StandardCharsets.UTF_8)))).build();
+        ProblemAssertions.problem(chunked, 413, "payload-too-large");
+        // 100 KiB of YAML is within the bootstrap import's own limit (it is refused for another reason: not empty)
+        HttpRequest yaml = HttpRequest.newBuilder(URI.create(baseUri() + "/api/v1/bootstrap"))
+                .header("Content-Type", "application/yaml").header("Authorization", "Bearer " + token)
+                .POST(HttpRequest.BodyPublishers.ofString("# " + "y".repeat(100_000) + "\npersons: []\n")).build();
+        HttpResponse<String> imported = HttpClient.newHttpClient().send(yaml, HttpResponse.BodyHandlers.ofString());
+        assertThat(imported.statusCode()).as(imported.body()).isNotEqualTo(413).isLessThan(500);
+    }
+
+    @Test
     @DisplayName("R1: the imported roster has one lead who is a core maintainer, module groups and emeritus lists")
     void importedRoster() throws Exception {
         assertThat(imported.getPersons()).isEqualTo(8);

@@ -19,7 +19,9 @@ import java.nio.charset.StandardCharsets;
 /** A registry with its own fresh database and topics, on a random port, with the development issuer. */
 @SpringBootTest(classes = RegistryApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         args = "--spring.config.name=" + RegistryApplication.CONFIG_NAME)
-@TestPropertySource(properties = "charter.security.dev-issuer.enabled=true")
+// the audit verification is recomputed on every call (tests tamper with the store between two calls)
+@TestPropertySource(properties = {"charter.security.dev-issuer.enabled=true", "charter.audit.verification-cache=0s",
+        "spring.profiles.active=dev"})
 public abstract class RegistryIntegrationTest extends ServiceIntegrationTest {
 
     @DynamicPropertySource

@@ -1,5 +1,9 @@
 package dev.charter.systemtests;
 
+import dev.charter.client.disputes.ChangeProposalsApi;
+import dev.charter.client.disputes.DecisionsApi;
+import dev.charter.client.disputes.DisputesApi;
+import dev.charter.client.disputes.VetoesApi;
 import dev.charter.client.nominations.ElectionsApi;
 import dev.charter.client.nominations.NominationsApi;
 import dev.charter.client.registry.BootstrapApi;
@@ -22,6 +26,8 @@ final class Clients {
             new dev.charter.client.voting.invoker.ApiClient();
     private final dev.charter.client.nominations.invoker.ApiClient nominations =
             new dev.charter.client.nominations.invoker.ApiClient();
+    private final dev.charter.client.disputes.invoker.ApiClient disputes =
+            new dev.charter.client.disputes.invoker.ApiClient();
 
     Clients(SystemUnderTest system, String personId) {
         Consumer<HttpRequest.Builder> auth = personId == null ? request -> { }
@@ -32,6 +38,8 @@ final class Clients {
         voting.setRequestInterceptor(auth);
         nominations.updateBaseUri(system.baseUri(Services.NOMINATION));
         nominations.setRequestInterceptor(auth);
+        disputes.updateBaseUri(system.baseUri(Services.DISPUTE));
+        disputes.setRequestInterceptor(auth);
     }
 
     private static Consumer<HttpRequest.Builder> bearer(String token) {
@@ -70,4 +78,19 @@ final class Clients {
         return new ElectionsApi(nominations);
     }
 
+    DecisionsApi decisions() {
+        return new DecisionsApi(disputes);
+    }
+
+    DisputesApi disputes() {
+        return new DisputesApi(disputes);
+    }
+
+    VetoesApi vetoes() {
+        return new VetoesApi(disputes);
+    }
+
+    ChangeProposalsApi changes() {
+        return new ChangeProposalsApi(disputes);
+    }
 }

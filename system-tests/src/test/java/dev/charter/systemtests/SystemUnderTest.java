@@ -1,5 +1,6 @@
 package dev.charter.systemtests;
 
+import dev.charter.client.audit.AuditApi;
 import dev.charter.deploy.ServiceLauncher;
 import dev.charter.deploy.ServiceSpec;
 import dev.charter.deploy.Services;
@@ -9,9 +10,11 @@ import dev.charter.testsupport.TestInfrastructure;
 import dev.charter.contracts.EventStream;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.io.ClassPathResource;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,10 +24,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import static org.awaitility.Awaitility.await;
+
 /**
  * Every service, started once per test JVM as the local stack starts them: one PostgreSQL database with a
- * schema per service, one Kafka broker, one development token issuer. Tests reach them only over HTTP
- * through the generated clients.
+ * schema per service, one Kafka broker, one development token issuer, and the test roster imported. Tests reach
+ * them only over HTTP through the generated clients; scenario classes share the system, so each reads what it
+ * depends on (a body's members, the lead) from the services rather than assuming another class has not run.
  */
 final class SystemUnderTest implements AutoCloseable {
 
@@ -38,7 +44,11 @@ final class SystemUnderTest implements AutoCloseable {
                     "charter.nomination.review-cycles.cut-off", "PT2S",
                     "charter.nomination.candidacy-window", "PT10S"));
 
+    /** The one operator of every service (charter.operators): rebuilds read models, re-publishes parked events. */
+    static final String OPERATOR = "ada";
+
     private final Map<String, ConfigurableApplicationContext> services = new LinkedHashMap<>();
+    private Map<String, Object> auditorKafka;
     private final DevTokenIssuer tokens;
     private final String topicPrefix;
 
@@ -52,9 +62,12 @@ final class SystemUnderTest implements AutoCloseable {
         }
         topicPrefix = TestInfrastructure.newTopicPrefix("system");
         ServiceLauncher launcher = new ServiceLauncher(TestInfrastructure.newDatabase("system"), pg.username(),
-                pg.password(), TestInfrastructure.kafkaBootstrapServers(), topicPrefix, keyFile, false);
+                pg.password(), service -> TestInfrastructure.kafkaSettings(service.name()), topicPrefix, keyFile, false,
+                service -> 0);
         for (ServiceSpec service : Services.ALL) {
-            services.put(service.name(), launcher.start(service, 0, SETTINGS.getOrDefault(service.name(), Map.of())));
+            Map<String, Object> settings = new LinkedHashMap<>(SETTINGS.getOrDefault(service.name(), Map.of()));
+            settings.put("charter.operators", OPERATOR);
+            services.put(service.name(), launcher.start(service, 0, settings));
         }
         tokens = services.get(Services.REGISTRY.name()).getBean(DevTokenIssuer.class);
     }
@@ -67,12 +80,37 @@ final class SystemUnderTest implements AutoCloseable {
         if (instance == null) {
             instance = new SystemUnderTest();
             context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).put(SystemUnderTest.class, instance);
+            instance.importRoster();
         }
         return instance;
     }
 
-    /** Waits until every other service has consumed the registry's stream so far (their roster copies). */
+    /**
+     * Imports the test roster (roster.yaml) into the empty registry, once for every scenario class, and waits until
+     * the lead is seated and every service's roster copy has it.
+     */
+    private void importRoster() {
+        try {
+            String roster = new ClassPathResource("roster.yaml").getContentAsString(StandardCharsets.UTF_8);
+            new Clients(this, "ada").bootstrap().importRoster(roster, null);
+            Clients anonymous = new Clients(this, null);
+            await().atMost(Duration.ofSeconds(90)).until(() -> anonymous.roster().getRoster(null).getLead() != null);
+        } catch (Exception e) {
+            close();
+            throw new IllegalStateException("The test roster could not be imported", e);
+        }
+        awaitRosterCopies();
+    }
+
+    /**
+     * Waits until the registry has published every event of its store (its audit chain has them all) and every
+     * other service has consumed the registry's stream so far (their roster copies).
+     */
     void awaitRosterCopies() {
+        dev.charter.client.audit.invoker.ApiClient client = new dev.charter.client.audit.invoker.ApiClient();
+        client.updateBaseUri(baseUri(Services.REGISTRY));
+        AuditApi audit = new AuditApi(client);
+        await().atMost(Duration.ofSeconds(60)).until(() -> audit.verifyChain().getUnchained() == 0);
         for (ServiceSpec service : Services.ALL) {
             if (service != Services.REGISTRY) {
                 KafkaLag.awaitCaughtUp(TestInfrastructure.kafkaBootstrapServers(),
@@ -91,6 +129,37 @@ final class SystemUnderTest implements AutoCloseable {
 
     String baseUri(ServiceSpec service) {
         return "http://localhost:" + ServiceLauncher.port(services.get(service.name()));
+    }
+
+    /** The service's own database (its schema). */
+    org.springframework.jdbc.core.simple.JdbcClient jdbc(ServiceSpec service) {
+        return org.springframework.jdbc.core.simple.JdbcClient.create(
+                services.get(service.name()).getBean(javax.sql.DataSource.class));
+    }
+
+    /** The service's management port (actuator), never its API port. */
+    String managementUri(ServiceSpec service) {
+        return "http://localhost:" + services.get(service.name()).getEnvironment().getProperty("local.management.port");
+    }
+
+    /**
+     * Kafka client settings of an auditor: the broker's read-only {@code charter-auditor} user (its ACLs as in
+     * Kubernetes: read every stream of this system, nothing else), without the bootstrap address.
+     */
+    synchronized Map<String, Object> auditorKafka() {
+        if (auditorKafka == null) {
+            Map<String, Object> client = new LinkedHashMap<>(TestInfrastructure.kafkaUser(
+                    dev.charter.platform.kafka.KafkaAccess.AUDITOR, dev.charter.platform.kafka.KafkaAccess
+                            .auditorBindings("User:" + dev.charter.platform.kafka.KafkaAccess.AUDITOR, topicPrefix)));
+            client.remove(org.apache.kafka.clients.CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG);
+            auditorKafka = client;
+        }
+        return auditorKafka;
+    }
+
+    /** The prefix of every topic of this system. */
+    String topicPrefix() {
+        return topicPrefix;
     }
 
     /** A bearer token for the person, from the development issuer every service trusts. */

@@ -1,7 +1,6 @@
 package dev.charter.testsupport;
 
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -21,7 +20,7 @@ public final class KafkaLag {
     }
 
     public static void awaitCaughtUp(String bootstrapServers, String groupId, String topic, Duration atMost) {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+        try (Admin admin = Admin.create(TestInfrastructure.clientProperties(bootstrapServers))) {
             await().atMost(atMost).pollInterval(Duration.ofMillis(250)).until(() -> caughtUp(admin, groupId, topic));
         }
     }

@@ -21,7 +21,9 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * Publishes events to a topic as another service would: binary-mode CloudEvents keyed by aggregate id, so a
- * test can play the part of a service that is not running (e.g. the registry or voting-service).
+ * test can play the part of a service that is not running (e.g. the registry or voting-service). Its source is
+ * {@code /charter/<sourceService>}: consumers accept a stream's events only from the stream's publisher (pass
+ * {@code EventStream.publisher()}). On the test broker it writes as the super user.
  */
 public final class KafkaTestPublisher implements AutoCloseable {
 
@@ -32,8 +34,9 @@ public final class KafkaTestPublisher implements AutoCloseable {
 
     public KafkaTestPublisher(String bootstrapServers, String sourceService) {
         this.bootstrapServers = bootstrapServers;
-        this.producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new CloudEventSerializer());
+        Map<String, Object> config = TestInfrastructure.clientProperties(bootstrapServers);
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        this.producer = new KafkaProducer<>(config, new StringSerializer(), new CloudEventSerializer());
         this.source = URI.create("/charter/" + sourceService);
         this.actor = "system:" + sourceService;
     }
@@ -67,8 +70,8 @@ public final class KafkaTestPublisher implements AutoCloseable {
 
     /** Sends bytes that are not a CloudEvent at all, as a poison message. */
     public void publishRaw(String topic, String key, byte[] value) {
-        try (KafkaProducer<String, byte[]> raw = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                bootstrapServers), new StringSerializer(), new ByteArraySerializer())) {
+        try (KafkaProducer<String, byte[]> raw = new KafkaProducer<>(TestInfrastructure.clientProperties(bootstrapServers),
+                new StringSerializer(), new ByteArraySerializer())) {
             await(raw.send(new ProducerRecord<>(topic, key, value)), "raw bytes", topic);
         }
     }

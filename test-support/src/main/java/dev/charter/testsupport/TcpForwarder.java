@@ -10,33 +10,26 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * Forwards a local port to another host:port. Lets a test give a service a Kafka bootstrap address before
- * the broker behind it exists (the broker's own ports are chosen by the test kit); clients bootstrap through
- * it and then talk to the broker directly.
+ * Forwards a local port to another host:port, and lets a test break the link: {@link #cutConnections()} drops every
+ * open connection (as a database restart or a network fault would; new ones are accepted), {@link #stop()} drops
+ * them and refuses new ones until {@link #restart()} (a server gone and back on the same address), {@link #freeze()}
+ * holds every byte until {@link #thaw()} (a server that hangs: requests wait, nothing fails at once). Also lets a test
+ * give a service an address before the server behind it exists.
  */
 public final class TcpForwarder implements AutoCloseable {
 
-    private final ServerSocket server;
+    private final int port;
+    private final String targetHost;
+    private final int targetPort;
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
+    private volatile ServerSocket server;
+    private volatile boolean frozen;
 
     private TcpForwarder(int port, String targetHost, int targetPort) throws IOException {
-        server = new ServerSocket(port, 50, InetAddress.getLoopbackAddress());
-        Thread acceptor = new Thread(() -> {
-            while (!server.isClosed()) {
-                try {
-                    Socket client = server.accept();
-                    Socket target = new Socket(targetHost, targetPort);
-                    sockets.add(client);
-                    sockets.add(target);
-                    pump(client.getInputStream(), target.getOutputStream());
-                    pump(target.getInputStream(), client.getOutputStream());
-                } catch (IOException e) {
-                    // closed, or the target refused: the client sees a dropped connection and retries
-                }
-            }
-        }, "tcp-forwarder-" + port);
-        acceptor.setDaemon(true);
-        acceptor.start();
+        this.port = port;
+        this.targetHost = targetHost;
+        this.targetPort = targetPort;
+        listen();
     }
 
     /** Listens on {@code port} and forwards to {@code target} ("host:port"). */
@@ -52,10 +45,89 @@ public final class TcpForwarder implements AutoCloseable {
         }
     }
 
-    private static void pump(InputStream in, OutputStream out) {
+    public int port() {
+        return port;
+    }
+
+    private synchronized void listen() throws IOException {
+        ServerSocket listening = new ServerSocket();
+        listening.setReuseAddress(true);
+        listening.bind(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), port), 50);
+        server = listening;
+        Thread acceptor = new Thread(() -> {
+            while (!listening.isClosed()) {
+                try {
+                    Socket client = listening.accept();
+                    Socket target = new Socket(targetHost, targetPort);
+                    sockets.add(client);
+                    sockets.add(target);
+                    pump(client.getInputStream(), target.getOutputStream());
+                    pump(target.getInputStream(), client.getOutputStream());
+                } catch (IOException e) {
+                    // closed, or the target refused: the client sees a dropped connection and retries
+                }
+            }
+        }, "tcp-forwarder-" + port);
+        acceptor.setDaemon(true);
+        acceptor.start();
+    }
+
+    /** Drops every open connection; new connections are still forwarded. */
+    public void cutConnections() {
+        for (Socket socket : sockets) {
+            try {
+                socket.close();
+            } catch (IOException ignored) {
+                // already closed
+            }
+        }
+        sockets.clear();
+    }
+
+    /** Drops every connection and refuses new ones, until {@link #restart()}. */
+    public synchronized void stop() throws IOException {
+        server.close();
+        cutConnections();
+    }
+
+    /** Listens again on the same port. */
+    public synchronized void restart() throws IOException {
+        if (server.isClosed()) {
+            listen();
+        }
+    }
+
+    /** Holds every byte in both directions (connections stay open) until {@link #thaw()}. */
+    public void freeze() {
+        frozen = true;
+    }
+
+    public synchronized void thaw() {
+        frozen = false;
+        notifyAll();
+    }
+
+    private synchronized void awaitThawed() throws java.io.InterruptedIOException {
+        while (frozen) {
+            try {
+                wait(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new java.io.InterruptedIOException();
+            }
+        }
+    }
+
+    private void pump(InputStream in, OutputStream out) {
         Thread thread = new Thread(() -> {
             try (in; out) {
-                in.transferTo(out);
+                byte[] buffer = new byte[8192];
+                int read;
+                while ((read = in.read(buffer)) >= 0) {
+                    awaitThawed();
+                    out.write(buffer, 0, read);
+                    out.flush();
+                }
             } catch (IOException e) {
                 // one side closed
             }
@@ -66,9 +138,6 @@ public final class TcpForwarder implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        server.close();
-        for (Socket socket : sockets) {
-            socket.close();
-        }
+        stop();
     }
 }

@@ -76,7 +76,7 @@ class DeadlineRestartIT {
     }
 
     private static int scheduledDeadlines(ConfigurableApplicationContext context) {
-        return context.getBean(JdbcClient.class).sql("SELECT count(*) FROM scheduled_tasks").query(Integer.class).single();
+        return context.getBean(JdbcClient.class).sql("SELECT count(*) FROM scheduled_tasks WHERE task_name = 'AxonDeadline'").query(Integer.class).single();
     }
 
     private static ConfigurableApplicationContext start(String database, String topicPrefix) {

@@ -14,6 +14,7 @@ import dev.charter.client.voting.model.DecisionMethod;
 import dev.charter.client.voting.model.DecisionRule;
 import dev.charter.client.voting.model.LeadDecision;
 import dev.charter.client.voting.model.LeadDecisionRequest;
+import dev.charter.client.voting.model.MotionBody;
 import dev.charter.client.voting.model.MotionRequest;
 import dev.charter.client.voting.model.OptionCount;
 import dev.charter.client.voting.model.Recusal;
@@ -25,6 +26,9 @@ import dev.charter.client.voting.model.Vote;
 import dev.charter.client.voting.model.VoteRequest;
 import dev.charter.contracts.DecisionRef;
 import dev.charter.contracts.EventStream;
+import dev.charter.contracts.disputes.DecisionKind;
+import dev.charter.contracts.disputes.DisputeEvent.VetoCarried;
+import dev.charter.contracts.disputes.ModuleDecision;
 import dev.charter.contracts.nominations.NominationEvent.LeadElectionBallotRequested;
 import dev.charter.contracts.nominations.NominationEvent.NominationReviewRequested;
 import dev.charter.contracts.registry.ConflictKind;
@@ -43,7 +47,9 @@ import dev.charter.contracts.registry.Role;
 import dev.charter.contracts.voting.BallotCancelling;
 import dev.charter.contracts.voting.BallotIds;
 import dev.charter.contracts.voting.BallotRequest;
+import dev.charter.contracts.voting.TallySummary;
 import dev.charter.platform.consume.InboundEvent;
+import dev.charter.platform.consume.InboundEventListener;
 import dev.charter.testsupport.KafkaTestConsumer;
 import dev.charter.testsupport.TestInfrastructure;
 import dev.charter.voting.policy.BallotRequestPolicy;
@@ -243,7 +249,7 @@ class VotingIT extends VotingIntegrationTest {
     @DisplayName("refusals are problem+json: non-member 403, recused 403, someone else's vote 403, no token 401, unknown ballot 404, bad input 400")
     void refusals() throws Exception {
         Ballot ballot = as("grace").openMotion(new MotionRequest().question("Adopt the deprecation policy?")
-                .body(BallotBody.CORE_MAINTAINERS).deadline(inHours(1)).personsConcerned(List.of("margaret")), null);
+                .body(MotionBody.CORE_MAINTAINERS).deadline(inHours(1)).personsConcerned(List.of("margaret")), null);
         String ballotId = ballot.getId();
         assertThat(ballot.getStatus()).isEqualTo(BallotStatus.OPEN);
         assertThat(ballot.getRequest().getRequestedBy()).isEqualTo("grace");
@@ -281,7 +287,7 @@ class VotingIT extends VotingIntegrationTest {
     @DisplayName("R8: a tied core-maintainer ballot waits for the lead, whose deciding choice and reasoning close it")
     void tieGoesToTheLead() throws Exception {
         Ballot ballot = as("linus").openMotion(new MotionRequest().question("Move the CI to the new runners?")
-                .body(BallotBody.CORE_MAINTAINERS).deadline(inHours(1)), null);
+                .body(MotionBody.CORE_MAINTAINERS).deadline(inHours(1)), null);
         String ballotId = ballot.getId();
         as("ada").castVote(ballotId, "ada", new VoteRequest().choice(Choice.YES), null);
         as("grace").castVote(ballotId, "grace", new VoteRequest().choice(Choice.YES), null);
@@ -313,7 +319,7 @@ class VotingIT extends VotingIntegrationTest {
     @DisplayName("R4: a member puts a motion to their module group, decided by the group's own rule; others may not")
     void moduleMotion() throws Exception {
         Ballot ballot = as("barbara").openMotion(new MotionRequest().question("Deprecate the legacy functional API?")
-                .body(BallotBody.MODULE_MAINTAINERS).moduleId("FN").deadline(inHours(2)).subjectId("issue-42"), null);
+                .body(MotionBody.MODULE_MAINTAINERS).moduleId("FN").deadline(inHours(2)).subjectId("issue-42"), null);
         assertThat(ballot.getRequest().getMethod()).isEqualTo(DecisionMethod.SUPERMAJORITY);
         assertThat(ballot.getRequest().getThreshold()).isEqualTo(0.75);
         assertThat(ballot.getRequest().getBase()).isEqualTo(ThresholdBase.SEATED);
@@ -321,47 +327,99 @@ class VotingIT extends VotingIntegrationTest {
         assertThat(ballot.getRequest().getSubjectId()).isEqualTo("issue-42");
 
         JsonNode outsider = problem(403, () -> as("dennis").openMotion(new MotionRequest().question("Q?")
-                .body(BallotBody.MODULE_MAINTAINERS).moduleId("fn").deadline(inHours(2)), null));
+                .body(MotionBody.MODULE_MAINTAINERS).moduleId("fn").deadline(inHours(2)), null));
         assertThat(outsider.get("code").asText()).isEqualTo("not-a-member");
         assertThat(outsider.get("rule").asText()).isEqualTo("R4");
         JsonNode otherRule = problem(422, () -> as("barbara").openMotion(new MotionRequest().question("Q?")
-                .body(BallotBody.MODULE_MAINTAINERS).moduleId("fn").rule(new DecisionRule().method(DecisionMethod.MAJORITY))
+                .body(MotionBody.MODULE_MAINTAINERS).moduleId("fn").rule(new DecisionRule().method(DecisionMethod.MAJORITY))
                 .deadline(inHours(2)), null));
         assertThat(otherRule.get("code").asText()).isEqualTo("group-rule");
         assertThat(problem(404, () -> as("barbara").openMotion(new MotionRequest().question("Q?")
-                .body(BallotBody.MODULE_MAINTAINERS).moduleId("nothing").deadline(inHours(2)), null))
+                .body(MotionBody.MODULE_MAINTAINERS).moduleId("nothing").deadline(inHours(2)), null))
                 .get("code").asText()).isEqualTo("no-such-module");
         assertThat(problem(400, () -> as("barbara").openMotion(new MotionRequest().question("Q?")
-                .body(BallotBody.MODULE_MAINTAINERS).moduleId("fn").deadline(inHours(-1)), null))
+                .body(MotionBody.MODULE_MAINTAINERS).moduleId("fn").deadline(inHours(-1)), null))
                 .get("code").asText()).isEqualTo("invalid-deadline");
         assertThat(problem(422, () -> as("ada").openMotion(new MotionRequest().question("Q?")
-                .body(BallotBody.LEAD).deadline(inHours(2)), null)).get("rule").asText()).isEqualTo("R8");
+                .body(MotionBody.LEAD).deadline(inHours(2)), null)).get("rule").asText()).isEqualTo("R8");
 
         await().atMost(WAIT).until(() -> anonymous().listBallots(null, null, null, null, "fn", null, null).getItems()
                 .stream().anyMatch(b -> b.getId().equals(ballot.getId())));
     }
 
     @Test
-    @DisplayName("R17: a controversial change goes to the core maintainers together with the affected modules' maintainers")
-    void coreWithAffectedModules() throws Exception {
-        Ballot ballot = as("dennis").openMotion(new MotionRequest().question("Remove the legacy nn.functional aliases?")
-                .body(BallotBody.CORE_AND_AFFECTED_MODULES).affectedModules(List.of("nn", "fn")).deadline(inHours(1)), null);
-        assertThat(ballot.getElectorate()).containsExactly("ada", "barbara", "dennis", "frances", "grace", "ken",
-                "linus", "margaret");
-        assertThat(ballot.getRequest().getMethod()).isEqualTo(DecisionMethod.MAJORITY);
-        assertThat(ballot.getRequest().getAffectedModules()).containsExactly("nn", "fn");
-        await().atMost(WAIT).until(() -> anonymous().listBallots(null, null, null, BallotBody.CORE_AND_AFFECTED_MODULES,
-                "fn", null, null).getItems().stream().anyMatch(b -> b.getId().equals(ballot.getId())));
-        assertThat(problem(400, () -> as("dennis").openMotion(new MotionRequest().question("Q?")
-                .body(BallotBody.CORE_AND_AFFECTED_MODULES).deadline(inHours(1)), null)).get("code").asText())
-                .isEqualTo("invalid-motion");
+    @DisplayName("R7: a carried veto of a module group's motion (VetoCarried on charter.disputes.v1) shows the ballot as vetoed, with the veto's reasoning and link; its outcome stays; a forged VetoCarried (not from dispute-service) is dead-lettered and shows nothing")
+    void vetoedMotion() throws Exception {
+        Ballot ballot = as("barbara").openMotion(new MotionRequest().question("Drop Python 3.9 support?")
+                .body(MotionBody.MODULE_MAINTAINERS).moduleId("fn").deadline(inHours(2)), null);
+        for (String member : List.of("barbara", "frances")) {
+            as(member).castVote(ballot.getId(), member, new VoteRequest().choice(Choice.YES), null);
+        }
+        await().atMost(WAIT).until(() -> anonymous().getBallot(ballot.getId()).getStatus() == BallotStatus.CLOSED);
+
+        String vetoId = "veto-" + shortId();
+        ModuleDecision motion = new ModuleDecision("motion:" + ballot.getId(), DecisionKind.MOTION, "fn",
+                Instant.now(), new DecisionRef(EventStream.VOTING.topic(), "BallotClosed", "e-" + shortId(),
+                ballot.getId()), "Drop Python 3.9 support?", null, null, "CARRIED", null, null);
+        VetoCarried carried = new VetoCarried(vetoId, motion, "grace", "Downstream users still need 3.9.", "grace",
+                "veto-ballot-" + shortId(), new TallySummary(4, 0, 3, 1, 0,
+                dev.charter.contracts.voting.BallotOutcome.CARRIED), "rules");
+        String dlt = InboundEventListener.deadLetterTopic(topicPrefix + EventStream.DISPUTES.topic(), "voting");
+        try (KafkaTestConsumer deadLetters = new KafkaTestConsumer(TestInfrastructure.kafkaBootstrapServers(), dlt)) {
+            // a forgery first, on the same partition: the same veto of the same motion, but not from dispute-service
+            VetoCarried forgery = new VetoCarried("forged-" + vetoId, motion, "mallory", "Forged.", "mallory",
+                    carried.ballotId(), carried.tally(), "rules");
+            String forged = publishAs("nomination", EventStream.DISPUTES, vetoId, forgery);
+            publish(EventStream.DISPUTES, vetoId, carried);
+            publish(EventStream.DISPUTES, vetoId, carried); // delivered again: shown once
+            await().atMost(WAIT).until(() -> anonymous().getBallot(ballot.getId()).getVeto() != null);
+            await().atMost(WAIT).until(() -> deadLetters.poll().stream().anyMatch(r -> forged.equals(header(r, "ce_id"))));
+        }
+        Ballot vetoed = anonymous().getBallot(ballot.getId());
+        assertThat(vetoed.getOutcome()).isEqualTo(BallotOutcome.CARRIED);
+        assertThat(vetoed.getVeto().getVetoId()).isEqualTo(vetoId);
+        assertThat(vetoed.getVeto().getReasoning()).isEqualTo("Downstream users still need 3.9.");
+        assertThat(vetoed.getVeto().getUrl()).endsWith("/api/v1/vetoes/" + vetoId);
+        assertThat(anonymous().listBallots(null, null, null, null, "fn", null, null).getItems().stream()
+                .filter(b -> b.getId().equals(ballot.getId())).findFirst().orElseThrow().getVetoId()).isEqualTo(vetoId);
+        assertThat(jdbc.sql("SELECT count(*) FROM domainevententry WHERE aggregateidentifier = ? AND payloadtype LIKE ?")
+                .params(ballot.getId(), "%BallotVetoed").query(Integer.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    @DisplayName("R17: the pooled body CORE_AND_AFFECTED_MODULES opens no new ballot: a request on Kafka is dead-lettered with its event id, a motion cannot name it (400)")
+    void pooledBodyRetired() throws Exception {
+        String dlt = InboundEventListener.deadLetterTopic(topicPrefix + EventStream.NOMINATIONS.topic(), "voting");
+        try (KafkaTestConsumer deadLetters = new KafkaTestConsumer(TestInfrastructure.kafkaBootstrapServers(), dlt)) {
+            String pooledId = "pooled-" + shortId();
+            BallotRequest pooled = new BallotRequest("change:" + pooledId, "CHANGE", pooledId, "Remove the aliases?",
+                    dev.charter.contracts.voting.BallotBody.CORE_AND_AFFECTED_MODULES, null, List.of("nn", "fn"),
+                    dev.charter.contracts.voting.DecisionMethod.MAJORITY, null, null, null, List.of(),
+                    Instant.now().plus(Duration.ofHours(1)), List.of(), "system:nominations");
+            String eventId = publish(EventStream.NOMINATIONS, pooledId, new NominationReviewRequested(pooledId, pooled));
+            String marker = "marker-" + shortId();
+            publish(EventStream.NOMINATIONS, marker, new NominationReviewRequested(marker, coreRequest(marker, List.of())));
+            visible(BallotIds.forRequest(coreRequest(marker, List.of()).requestId()));
+            await().atMost(WAIT).until(() -> deadLetters.poll().stream()
+                    .anyMatch(r -> eventId.equals(header(r, "ce_id"))));
+            assertThat(jdbc.sql("SELECT count(*) FROM domainevententry WHERE aggregateidentifier = ?")
+                    .param(BallotIds.forRequest(pooled.requestId())).query(Integer.class).single()).isZero();
+        }
+        HttpResponse<String> refused = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(baseUri() + "/api/v1/ballots"))
+                .header("Authorization", "Bearer " + tokens.issue("dennis")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"question\":\"Q?\",\"body\":\"CORE_AND_AFFECTED_MODULES\","
+                        + "\"deadline\":\"" + inHours(1) + "\"}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
+                assertThat(type).startsWith("application/problem+json"));
     }
 
     @Test
     @DisplayName("R4: at its deadline a ballot closes with the votes cast, by the service itself (durable deadline)")
     void closesAtDeadline() throws Exception {
         Ballot ballot = as("dennis").openMotion(new MotionRequest().question("Adopt the new layer naming?")
-                .body(BallotBody.MODULE_MAINTAINERS).moduleId("nn")
+                .body(MotionBody.MODULE_MAINTAINERS).moduleId("nn")
                 .deadline(OffsetDateTime.now(ZoneOffset.UTC).plusSeconds(4)), null);
         String ballotId = ballot.getId();
         as("dennis").castVote(ballotId, "dennis", new VoteRequest().choice(Choice.YES), null);
@@ -416,7 +474,7 @@ class VotingIT extends VotingIntegrationTest {
     void listing() throws Exception {
         String subject = "listing-" + shortId();
         for (int i = 0; i < 3; i++) {
-            as("grace").openMotion(new MotionRequest().question("Item " + i + "?").body(BallotBody.CORE_MAINTAINERS)
+            as("grace").openMotion(new MotionRequest().question("Item " + i + "?").body(MotionBody.CORE_MAINTAINERS)
                     .deadline(inHours(3)).subjectId(subject), null);
         }
         await().atMost(WAIT).until(() ->
@@ -439,7 +497,7 @@ class VotingIT extends VotingIntegrationTest {
     @Test
     @DisplayName("a vote retried with the same Idempotency-Key returns the first answer and is cast once")
     void idempotentVote() throws Exception {
-        Ballot ballot = as("margaret").openMotion(new MotionRequest().question("Retry?").body(BallotBody.CORE_MAINTAINERS)
+        Ballot ballot = as("margaret").openMotion(new MotionRequest().question("Retry?").body(MotionBody.CORE_MAINTAINERS)
                 .deadline(inHours(1)), null);
         String key = "vote-" + shortId();
         HttpResponse<String> first = send(withKey(put("/api/v1/ballots/" + ballot.getId() + "/votes/ken",
@@ -481,7 +539,7 @@ class VotingIT extends VotingIntegrationTest {
                 RemovalReason.REMOVED, decision));
         publish(EventStream.REGISTRY, "docs", new MovedToEmeritus("kim", Role.MODULE_MAINTAINER, "docs", decision));
         publish(EventStream.REGISTRY, "docs", new ModuleDecisionRuleChanged("docs", new dev.charter.contracts.voting.DecisionRule(
-                dev.charter.contracts.voting.DecisionMethod.UNANIMOUS, null, null, null)));
+                dev.charter.contracts.voting.DecisionMethod.UNANIMOUS, null, null, null), null));
         publish(EventStream.REGISTRY, "pat", new ConflictOfInterestDeclared("pat", "conflict-2", "sam", ConflictKind.FILIAL, null));
         publish(EventStream.REGISTRY, "pat", new ConflictOfInterestWithdrawn("pat", "conflict-2", "sam", "resolved"));
         await().atMost(WAIT).until(() -> roster.moduleMaintainers("docs").equals(List.of("pat"))
@@ -490,17 +548,17 @@ class VotingIT extends VotingIntegrationTest {
         assertThat(roster.conflictedWith("pat")).isEmpty();
 
         Ballot ballot = as("pat").openMotion(new MotionRequest().question("Move the docs to the new site?")
-                .body(BallotBody.MODULE_MAINTAINERS).moduleId("docs").deadline(inHours(1)), null);
+                .body(MotionBody.MODULE_MAINTAINERS).moduleId("docs").deadline(inHours(1)), null);
         assertThat(ballot.getElectorate()).containsExactly("pat");
         assertThat(ballot.getRequest().getMethod()).isEqualTo(DecisionMethod.UNANIMOUS);
         assertThat(problem(403, () -> as("sam").openMotion(new MotionRequest().question("Q?")
-                .body(BallotBody.MODULE_MAINTAINERS).moduleId("docs").deadline(inHours(1)), null)).get("code").asText())
+                .body(MotionBody.MODULE_MAINTAINERS).moduleId("docs").deadline(inHours(1)), null)).get("code").asText())
                 .isEqualTo("not-a-member");
 
         publish(EventStream.REGISTRY, "docs", new ModuleRetired("docs", decision));
         await().atMost(WAIT).until(() -> roster.module("docs").map(m -> !m.active()).orElse(false));
         assertThat(problem(409, () -> as("pat").openMotion(new MotionRequest().question("Q?")
-                .body(BallotBody.MODULE_MAINTAINERS).moduleId("docs").deadline(inHours(1)), null)).get("code").asText())
+                .body(MotionBody.MODULE_MAINTAINERS).moduleId("docs").deadline(inHours(1)), null)).get("code").asText())
                 .isEqualTo("module-retired");
     }
 

@@ -1,10 +1,8 @@
 package dev.charter.voting;
 
-import dev.charter.testsupport.TestInfrastructure;
-import org.springframework.boot.builder.SpringApplicationBuilder;
+import dev.charter.testsupport.ServiceInstances;
 import org.springframework.context.ConfigurableApplicationContext;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Starts a voting-service instance outside the test context cache (a replica, a restart, a benchmark). */
@@ -18,22 +16,7 @@ public final class VotingInstances {
      * issuer; {@code extra} adds or overrides settings.
      */
     public static ConfigurableApplicationContext start(String database, String topicPrefix, Map<String, String> extra) {
-        TestInfrastructure.Postgres postgres = TestInfrastructure.postgres();
-        Map<String, String> settings = new LinkedHashMap<>();
-        settings.put("spring.config.name", VotingApplication.CONFIG_NAME);
-        settings.put("spring.datasource.url", database);
-        settings.put("spring.datasource.username", postgres.username());
-        settings.put("spring.datasource.password", postgres.password());
-        settings.put("spring.kafka.bootstrap-servers", TestInfrastructure.kafkaBootstrapServers());
-        settings.put("charter.kafka.topic-prefix", topicPrefix);
-        settings.put("charter.security.dev-issuer.enabled", "true");
-        settings.put("server.port", "0");
-        settings.put("db-scheduler.polling-interval", "1s");
-        settings.put("spring.main.banner-mode", "off");
-        settings.putAll(extra);
-        // as command-line arguments: they take precedence over the service's application.yaml (e.g. its port)
-        return new SpringApplicationBuilder(VotingApplication.class)
-                .registerShutdownHook(false)
-                .run(settings.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new));
+        return ServiceInstances.start(VotingApplication.class, VotingApplication.CONFIG_NAME, "voting", database,
+                topicPrefix, extra);
     }
 }

@@ -56,7 +56,7 @@ public abstract class VotingIntegrationTest extends ServiceIntegrationTest {
 
     protected static final ObjectMapper JSON = AxonPersistenceAutoConfiguration.eventObjectMapper();
     private static final Set<String> SEEDED = ConcurrentHashMap.newKeySet();
-    private static final Map<EventStream, KafkaTestPublisher> PUBLISHERS = new ConcurrentHashMap<>();
+    private static final Map<String, KafkaTestPublisher> PUBLISHERS = new ConcurrentHashMap<>();
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
@@ -107,8 +107,16 @@ public abstract class VotingIntegrationTest extends ServiceIntegrationTest {
 
     /** Publishes a public event of another stream as its service would: a binary-mode CloudEvent; returns its id. */
     protected String publish(EventStream stream, String key, PublicEvent payload) {
-        KafkaTestPublisher publisher = PUBLISHERS.computeIfAbsent(stream, s -> new KafkaTestPublisher(
-                TestInfrastructure.kafkaBootstrapServers(), s.streamName()));
+        return publishAs(stream.publisher(), stream, key, payload);
+    }
+
+    /**
+     * Publishes a public event on a stream's topic with the CloudEvents source of {@code service}: a forgery when it is
+     * not the stream's publisher. Returns its id.
+     */
+    protected String publishAs(String service, EventStream stream, String key, PublicEvent payload) {
+        KafkaTestPublisher publisher = PUBLISHERS.computeIfAbsent(service, s -> new KafkaTestPublisher(
+                TestInfrastructure.kafkaBootstrapServers(), s));
         try {
             return publisher.publish(topicPrefix + stream.topic(), key, EventCatalog.instance().typeOf(payload.getClass()),
                     JSON.writeValueAsBytes(payload));

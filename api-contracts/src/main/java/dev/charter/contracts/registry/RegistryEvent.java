@@ -55,20 +55,35 @@ public sealed interface RegistryEvent extends PublicEvent {
     record ModuleRetired(String moduleId, DecisionRef decision) implements RegistryEvent {
     }
 
-    /** The group adopted another decision rule (R4). */
-    @EventRevision(1)
-    record ModuleDecisionRuleChanged(String moduleId, DecisionRule decisionRule) implements RegistryEvent {
-    }
-
-    /** The group changed how its maintainers are nominated (R9). */
-    @EventRevision(1)
-    record ModuleNominationProcessChanged(String moduleId, NominationProcess nominationProcess)
+    /**
+     * The group adopted another decision rule (R4), or a veto restored the one it had (R7).
+     *
+     * @param decision the decision it came from (revision 2), e.g. the veto that restored the previous rule; null
+     *                 for a change made directly
+     */
+    @EventRevision(2)
+    record ModuleDecisionRuleChanged(String moduleId, DecisionRule decisionRule, DecisionRef decision)
             implements RegistryEvent {
     }
 
-    /** The group changed its inactivity period before emeritus (R14). */
-    @EventRevision(1)
-    record ModuleInactivityPeriodChanged(String moduleId, int inactivityPeriodDays) implements RegistryEvent {
+    /**
+     * The group changed how its maintainers are nominated (R9), or a veto restored the previous process (R7).
+     *
+     * @param decision as for {@link ModuleDecisionRuleChanged} (revision 2)
+     */
+    @EventRevision(2)
+    record ModuleNominationProcessChanged(String moduleId, NominationProcess nominationProcess, DecisionRef decision)
+            implements RegistryEvent {
+    }
+
+    /**
+     * The group changed its inactivity period before emeritus (R14), or a veto restored the previous one (R7).
+     *
+     * @param decision as for {@link ModuleDecisionRuleChanged} (revision 2)
+     */
+    @EventRevision(2)
+    record ModuleInactivityPeriodChanged(String moduleId, int inactivityPeriodDays, DecisionRef decision)
+            implements RegistryEvent {
     }
 
     /** The group published a vision, roadmap, design doc or meeting notes (R6). */
@@ -86,8 +101,12 @@ public sealed interface RegistryEvent extends PublicEvent {
             implements RegistryEvent {
     }
 
-    /** A person's seat ended by a decision (R10, R12) or because its module was retired. */
-    @EventRevision(1)
+    /**
+     * A person's seat ended by a decision (R10, R12), because its module was retired, or because the core
+     * maintainers vetoed the module group's decision that appointed them (R7: reason VETOED, decision the veto;
+     * revision 2 added that reason).
+     */
+    @EventRevision(2)
     record MaintainerRemoved(String personId, Role role, String moduleId, RemovalReason reason, DecisionRef decision)
             implements RegistryEvent {
     }

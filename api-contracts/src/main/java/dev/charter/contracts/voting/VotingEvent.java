@@ -55,4 +55,16 @@ public sealed interface VotingEvent extends PublicEvent {
     @EventRevision(1)
     record BallotCancelled(String ballotId, String requestId, String reason) implements VotingEvent {
     }
+
+    /**
+     * R7: the core maintainers vetoed what this closed motion of a module's group decided (VetoCarried on
+     * charter.disputes.v1). The ballot keeps its outcome and tally and is shown as vetoed.
+     *
+     * @param vetoId    the veto, on the disputes stream
+     * @param reasoning the core maintainers' public reasoning of the veto
+     * @param decidedBy the core maintainer who published that reasoning
+     */
+    @EventRevision(1)
+    record BallotVetoed(String ballotId, String vetoId, String reasoning, String decidedBy) implements VotingEvent {
+    }
 }

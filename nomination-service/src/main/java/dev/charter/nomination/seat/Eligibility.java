@@ -98,7 +98,7 @@ public final class Eligibility {
                     "Only a core or module maintainer may nominate someone to become a core maintainer.");
         }
         requireRegistered(facts.subject(), "R11");
-        if (facts.subject().coreMaintainer() || facts.subject().lead()) {
+        if (facts.subject().core()) {
             throw new GovernanceException.Conflict("already-holds-role", "R11",
                     facts.subject().personId() + " is already a core maintainer.");
         }
@@ -152,7 +152,7 @@ public final class Eligibility {
         String rule = command.kind() == NominationKind.LEAD_REMOVAL ? "R12" : "R13";
         requireRole(command, Role.LEAD);
         noModule(command);
-        if (!facts.nominator().coreMaintainer() && !facts.nominator().lead()) {
+        if (!facts.nominator().core()) {
             throw new GovernanceException.NotAllowed("nominator-not-a-core-maintainer", rule,
                     "Only a core maintainer may move to " + (rule.equals("R12") ? "remove the lead."
                             : "declare the lead permanently unavailable."));

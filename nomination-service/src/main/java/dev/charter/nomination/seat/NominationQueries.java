@@ -16,14 +16,13 @@ import dev.charter.nomination.seat.NominationViews.NominationFilter;
 import dev.charter.nomination.seat.NominationViews.NominationView;
 import dev.charter.nomination.seat.NominationViews.WithdrawalView;
 import dev.charter.platform.jdbc.Columns;
+import dev.charter.platform.jdbc.PageQuery;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import static dev.charter.platform.jdbc.Columns.instant;
@@ -43,21 +42,16 @@ public class NominationQueries {
 
     /** Nominations matching the filter, in submission order, after the given position. */
     public List<NominationView> list(NominationFilter filter, long afterSeq, int limit) {
-        StringBuilder sql = new StringBuilder("SELECT * FROM nomination WHERE seq > :after");
-        Map<String, Object> params = new LinkedHashMap<>();
-        params.put("after", afterSeq);
-        if (filter.open() != null) {
-            sql.append(filter.open() ? " AND status IN (:open)" : " AND status NOT IN (:open)");
-            params.put("open", OPEN);
-        }
-        condition(sql, params, "status", filter.status() == null ? null : filter.status().name());
-        condition(sql, params, "kind", filter.kind() == null ? null : filter.kind().name());
-        condition(sql, params, "module_id", filter.moduleId());
-        condition(sql, params, "person_id", filter.personId());
-        condition(sql, params, "cycle_id", filter.cycleId());
-        sql.append(" ORDER BY seq LIMIT :limit");
-        params.put("limit", limit);
-        return jdbc.sql(sql.toString()).params(params).query((rs, n) -> view(rs)).list();
+        Boolean open = filter.open();
+        return new PageQuery("SELECT * FROM nomination", "seq", afterSeq)
+                .where(Boolean.TRUE.equals(open) ? "status IN (:open)" : "status NOT IN (:open)", "open",
+                        open == null ? null : OPEN)
+                .equal("status", filter.status())
+                .equal("kind", filter.kind())
+                .equal("module_id", filter.moduleId())
+                .equal("person_id", filter.personId())
+                .equal("cycle_id", filter.cycleId())
+                .list(jdbc, limit, (rs, n) -> view(rs));
     }
 
     public Optional<NominationView> find(String nominationId) {
@@ -75,13 +69,6 @@ public class NominationQueries {
                         rs.getString("label"), rs.getString("text"),
                         columns.read(rs.getString("links"), Columns.STRINGS), instant(rs, "added_at")))
                 .list();
-    }
-
-    private static void condition(StringBuilder sql, Map<String, Object> params, String column, String value) {
-        if (value != null) {
-            sql.append(" AND ").append(column).append(" = :").append(column);
-            params.put(column, value);
-        }
     }
 
     private NominationView view(ResultSet rs) throws SQLException {

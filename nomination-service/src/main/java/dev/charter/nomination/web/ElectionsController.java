@@ -1,5 +1,7 @@
 package dev.charter.nomination.web;
 
+import dev.charter.platform.projection.ReadModel;
+import dev.charter.nomination.election.ElectionProjection;
 import dev.charter.api.nominations.ElectionsApi;
 import dev.charter.api.nominations.model.BallotStatus;
 import dev.charter.api.nominations.model.CandidacyRequest;
@@ -34,6 +36,7 @@ import java.util.List;
 
 /** Elections of a new lead: candidacies, and reads with every published round. */
 @RestController
+@ReadModel(ElectionProjection.PROCESSING_GROUP)
 public class ElectionsController implements ElectionsApi {
 
     private static final Logger log = LoggerFactory.getLogger(ElectionsController.class);

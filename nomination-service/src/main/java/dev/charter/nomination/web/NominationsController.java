@@ -1,5 +1,7 @@
 package dev.charter.nomination.web;
 
+import dev.charter.platform.projection.ReadModel;
+import dev.charter.nomination.seat.NominationProjection;
 import dev.charter.api.nominations.NominationsApi;
 import dev.charter.api.nominations.model.BallotStatus;
 import dev.charter.api.nominations.model.ContributionsInput;
@@ -63,6 +65,7 @@ import java.util.UUID;
 
 /** Nominations: submission, dossier, withdrawal, the decision's reasoning, and reads. */
 @RestController
+@ReadModel(NominationProjection.PROCESSING_GROUP)
 public class NominationsController implements NominationsApi {
 
     private static final Logger log = LoggerFactory.getLogger(NominationsController.class);

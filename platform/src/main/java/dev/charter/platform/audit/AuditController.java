@@ -42,16 +42,32 @@ public class AuditController implements AuditApi {
 
     @Override
     public ResponseEntity<ChainVerification> verifyChain() {
-        AuditVerifier.Verdict verdict = verifier.verify();
-        return ResponseEntity.ok(new ChainVerification(verdict.valid(), verdict.checked(), verdict.length(),
-                verdict.headHash(), verdict.unchained())
-                .firstInvalidSequence(verdict.firstInvalidSequence()).problem(verdict.problem()));
+        return ResponseEntity.ok(verification(verifier.verifyIncrementally()));
     }
 
     @Override
-    public ResponseEntity<List<ChainLink>> getAggregateHistory(String aggregateId) {
-        List<AuditChain.Link> links = chain.ofAggregate(aggregateId);
-        if (links.isEmpty()) {
+    public ResponseEntity<ChainVerification> verifyWholeChain() {
+        return ResponseEntity.ok(verification(verifier.verify()));
+    }
+
+    private static ChainVerification verification(AuditVerifier.Verdict verdict) {
+        return new ChainVerification(verdict.valid(), verdict.checked(), verdict.length(), verdict.headHash(),
+                verdict.unchained())
+                .firstInvalidSequence(verdict.firstInvalidSequence()).problem(verdict.problem())
+                .mode(ChainVerification.ModeEnum.fromValue(verdict.mode().name()))
+                .fromSequence(verdict.fromSequence())
+                .verifiedAt(time(verdict.verifiedAt()))
+                .fullyVerifiedAt(time(verdict.fullyVerifiedAt()));
+    }
+
+    private static java.time.OffsetDateTime time(java.time.Instant instant) {
+        return instant == null ? null : instant.atOffset(java.time.ZoneOffset.UTC);
+    }
+
+    @Override
+    public ResponseEntity<List<ChainLink>> getAggregateHistory(String aggregateId, Long after, Integer limit) {
+        List<AuditChain.Link> links = chain.ofAggregate(aggregateId, after == null ? 0 : after, Cursors.limit(limit));
+        if (links.isEmpty() && (after == null || after == 0)) {
             throw new GovernanceException.NotFound("no-such-aggregate",
                     "No chained event of '" + aggregateId + "' in this service.");
         }

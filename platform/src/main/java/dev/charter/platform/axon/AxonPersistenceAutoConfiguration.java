@@ -32,6 +32,15 @@ import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import javax.sql.DataSource;
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.util.UUID;
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.serialization.Serializer;
+import org.springframework.core.env.Environment;
 import java.time.Clock;
 
 /**
@@ -62,6 +71,24 @@ public class AxonPersistenceAutoConfiguration {
     @ConditionalOnMissingBean(PlatformTransactionManager.class)
     public JdbcTransactionManager transactionManager(DataSource dataSource) {
         return new JdbcTransactionManager(dataSource);
+    }
+
+    /**
+     * Axon's JDBC token store, with a node id of its own per running service: Axon's default is the JVM's
+     * {@code pid@host}, which two replicas in one JVM (tests) or a restarted container (pid 1, same host name) would
+     * share, each then taking the other's claim for its own and processing the same segment.
+     */
+    @Bean
+    @ConditionalOnMissingBean(TokenStore.class)
+    public TokenStore tokenStore(ConnectionProvider connectionProvider, Serializer serializer, Environment environment) {
+        return JdbcTokenStore.builder()
+                .connectionProvider(connectionProvider)
+                .schema(TokenSchema.builder().build())
+                .serializer(serializer)
+                .claimTimeout(environment.getProperty("axon.eventhandling.tokenstore.claim-timeout", Duration.class,
+                        Duration.ofSeconds(10)))
+                .nodeId(ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID())
+                .build();
     }
 
     /** PostgreSQL's unique_violation: two commands racing on one aggregate become a ConcurrencyException. */

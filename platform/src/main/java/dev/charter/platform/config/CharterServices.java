@@ -1,5 +1,6 @@
 package dev.charter.platform.config;
 
+import dev.charter.platform.projection.ProjectionCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -16,7 +17,14 @@ public final class CharterServices {
     private CharterServices() {
     }
 
+    /**
+     * Starts the service; with {@code projections list|rebuild <name>} as its first arguments, runs the operators'
+     * command line instead ({@link ProjectionCommand}) and exits with its code.
+     */
     public static ConfigurableApplicationContext run(Class<?> application, String configName, String... args) {
+        if (ProjectionCommand.asked(args)) {
+            System.exit(ProjectionCommand.run(application, withConfigName(configName, args), System.out));
+        }
         return SpringApplication.run(application, withConfigName(configName, args));
     }
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.charter.contracts.EventUpcaster;
 import dev.charter.contracts.CloudEventExtensions;
 import dev.charter.contracts.EventCatalog;
+import dev.charter.contracts.EventStream;
 import dev.charter.contracts.PublicEvent;
 import dev.charter.platform.config.CharterProperties;
 import dev.charter.platform.messaging.MessageContext;
@@ -37,7 +38,9 @@ import java.util.Set;
  * Finds the {@link InboundEventHandler} methods of the application's beans and runs them for each consumed
  * record: reads the CloudEvent, maps its type to the public event record, and in one transaction records
  * the event id (a duplicate stops here) and runs the handlers, with the service as actor and the event as
- * cause. An unreadable record or an unknown type is a {@link PoisonEventException}.
+ * cause. An unreadable record or an unknown type is a {@link PoisonEventException}; an event whose source is not
+ * its stream's one publisher, or whose type is not of the topic's stream, a {@link ForgedEventException}.
+ * Records of the publisher's audit chain (e.g. {@code EventParked}) are skipped.
  */
 public class InboundEventDispatcher implements SmartInitializingSingleton {
 
@@ -51,6 +54,7 @@ public class InboundEventDispatcher implements SmartInitializingSingleton {
     private final List<EventUpcaster> upcasters;
     private final EventCatalog catalog = EventCatalog.instance();
     private final Map<Class<?>, List<Handler>> handlers = new LinkedHashMap<>();
+    private boolean registered;
 
     private record Handler(Object bean, Method method) {
     }
@@ -68,6 +72,15 @@ public class InboundEventDispatcher implements SmartInitializingSingleton {
 
     @Override
     public void afterSingletonsInstantiated() {
+        registerHandlers();
+    }
+
+    /** Finds the handlers once, when the first caller needs them (other start-up steps may ask first). */
+    private synchronized void registerHandlers() {
+        if (registered) {
+            return;
+        }
+        registered = true;
         for (String name : context.getBeanNamesForType(Object.class, false, false)) {
             Class<?> type = context.getType(name);
             if (type == null || type.getName().startsWith("org.springframework.")) {
@@ -111,24 +124,46 @@ public class InboundEventDispatcher implements SmartInitializingSingleton {
         }
     }
 
+    /** The streams this service has handlers for. */
+    public Set<EventStream> consumedStreams() {
+        registerHandlers();
+        Set<EventStream> streams = new LinkedHashSet<>();
+        handlers.keySet().forEach(type -> streams.add(catalog.streamOf(type)));
+        return streams;
+    }
+
     /** The topics (with prefix) of the streams this service has handlers for. */
     public Set<String> topics() {
         Set<String> topics = new LinkedHashSet<>();
-        handlers.keySet().forEach(type ->
-                topics.add(properties.getKafka().topic(catalog.streamOf(type).topic())));
+        consumedStreams().forEach(stream -> topics.add(properties.getKafka().topic(stream.topic())));
         return topics;
     }
 
     public boolean hasHandlers() {
+        registerHandlers();
         return !handlers.isEmpty();
     }
 
     public void dispatch(ConsumerRecord<String, byte[]> record) {
         CloudEvent cloudEvent = read(record);
-        EventCatalog.Resolution resolution = catalog.resolve(cloudEvent.getType(), upcasters).orElseThrow(() ->
-                new PoisonEventException("Unknown event type " + cloudEvent.getType() + " of event "
-                        + cloudEvent.getId() + " (no such event, or no upcaster from that revision)"));
+        EventStream stream = streamOf(record, cloudEvent);
+        if (catalog.isChainRecord(cloudEvent.getType())) {
+            log.debug("Skipping {} {}: a record of the publisher's audit chain", cloudEvent.getType(), cloudEvent.getId());
+            return;
+        }
+        EventCatalog.Resolution resolution = catalog.resolve(cloudEvent.getType(), upcasters).orElseThrow(() -> {
+            if (newerRevision(cloudEvent.getType())) {
+                return new NewerRevisionException("Event " + cloudEvent.getId() + " has type " + cloudEvent.getType()
+                        + ", a newer revision than this version of " + properties.getService() + " knows");
+            }
+            return new PoisonEventException("Unknown event type " + cloudEvent.getType() + " of event "
+                    + cloudEvent.getId() + " (no such event, or no upcaster from that revision)");
+        });
         Class<? extends PublicEvent> eventClass = resolution.eventClass();
+        if (catalog.streamOf(eventClass) != stream) {
+            throw new ForgedEventException("stream", "Event " + cloudEvent.getId() + " of type " + cloudEvent.getType()
+                    + " is not an event of " + record.topic() + " (stream " + stream.streamName() + ")");
+        }
         List<Handler> eventHandlers = handlers.get(eventClass);
         if (eventHandlers == null) {
             return; // this service does not react to this event
@@ -160,6 +195,42 @@ public class InboundEventDispatcher implements SmartInitializingSingleton {
                 }));
         log.info("Handled {} {} from {}-{}@{}", inbound.type(), inbound.id(), record.topic(), record.partition(),
                 record.offset());
+    }
+
+    /** A type {@code dev.charter.<stream>.<Event>.v<n>} of a known event whose revision n is above the current one. */
+    private boolean newerRevision(String type) {
+        int marker = type == null ? -1 : type.lastIndexOf(".v");
+        if (marker < 0) {
+            return false;
+        }
+        try {
+            int revision = Integer.parseInt(type.substring(marker + 2));
+            String prefix = type.substring(0, marker + 2);
+            return catalog.all().entrySet().stream().anyMatch(entry -> entry.getKey().startsWith(prefix)
+                    && revision > EventCatalog.revisionOf(entry.getValue()));
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    /**
+     * The stream of the topic the record was read from, after checking that the event comes from the stream's
+     * one publisher (its CloudEvents source): anyone else who could write the topic would forge governance.
+     */
+    private EventStream streamOf(ConsumerRecord<String, byte[]> record, CloudEvent cloudEvent) {
+        String baseTopic = properties.getKafka().baseTopic(record.topic());
+        EventStream stream = baseTopic == null ? null : EventStream.byTopic(baseTopic).orElse(null);
+        if (stream == null) {
+            throw new ForgedEventException("topic", "Event " + cloudEvent.getId() + " was read from " + record.topic()
+                    + ", which is no stream of this deployment");
+        }
+        String source = String.valueOf(cloudEvent.getSource());
+        if (!stream.source().equals(source)) {
+            throw new ForgedEventException("source", "Event " + cloudEvent.getId() + " (" + cloudEvent.getType()
+                    + ") on " + record.topic() + " has source " + source + "; only " + stream.source()
+                    + " publishes stream " + stream.streamName());
+        }
+        return stream;
     }
 
     private CloudEvent read(ConsumerRecord<String, byte[]> record) {

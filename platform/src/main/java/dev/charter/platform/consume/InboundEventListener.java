@@ -1,6 +1,8 @@
 package dev.charter.platform.consume;
 
+import dev.charter.platform.messaging.Failures;
 import dev.charter.platform.config.CharterProperties;
+import dev.charter.platform.kafka.KafkaAccess;
 import dev.charter.platform.web.GovernanceException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -52,6 +54,8 @@ public class InboundEventListener implements SmartLifecycle {
     private final Map<String, Object> producerConfig;
     private final CharterProperties properties;
     private final Counter deadLetters;
+    private final MeterRegistry meterRegistry;
+    private final java.util.Set<TopicPartition> pausedPartitions = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private ConcurrentMessageListenerContainer<String, byte[]> container;
     private DefaultKafkaProducerFactory<String, byte[]> deadLetterProducers;
 
@@ -62,17 +66,23 @@ public class InboundEventListener implements SmartLifecycle {
         this.consumerConfig = consumerConfig;
         this.producerConfig = producerConfig;
         this.properties = properties;
+        this.meterRegistry = meterRegistry;
+        if (meterRegistry != null) {
+            io.micrometer.core.instrument.Gauge.builder("charter.inbound.paused.partitions", pausedPartitions,
+                    java.util.Set::size).description("Partitions paused on an event of a newer revision")
+                    .register(meterRegistry);
+        }
         this.deadLetters = meterRegistry == null ? null
                 : Counter.builder("charter.inbound.dead.letters")
                 .description("Consumed events sent to a dead-letter topic").register(meterRegistry);
     }
 
     public String groupId() {
-        return properties.getKafka().getTopicPrefix() + "charter-" + properties.getService();
+        return properties.getKafka().getTopicPrefix() + KafkaAccess.group(properties.getService());
     }
 
     public static String deadLetterTopic(String topic, String service) {
-        return topic + "." + service + ".dlt";
+        return KafkaAccess.deadLetterTopic(topic, service);
     }
 
     @Override
@@ -89,6 +99,8 @@ public class InboundEventListener implements SmartLifecycle {
 
         ContainerProperties containerProperties = new ContainerProperties(dispatcher.topics().toArray(String[]::new));
         containerProperties.setAckMode(ContainerProperties.AckMode.RECORD);
+        // an ACL that is missing or not there yet (e.g. applied late by the operator) is retried, not fatal
+        containerProperties.setAuthExceptionRetryInterval(java.time.Duration.ofSeconds(2));
         containerProperties.setMessageListener((MessageListener<String, byte[]>) dispatcher::dispatch);
         container = new ConcurrentMessageListenerContainer<>(consumers, containerProperties);
         container.setConcurrency(properties.getConsumer().getConcurrency());
@@ -105,6 +117,16 @@ public class InboundEventListener implements SmartLifecycle {
                 new KafkaTemplate<>(deadLetterProducers),
                 (record, exception) -> new TopicPartition(deadLetterTopic(record.topic(), properties.getService()), -1));
         ConsumerRecordRecoverer recoverer = (record, exception) -> {
+            ForgedEventException forged = cause(exception, ForgedEventException.class);
+            if (forged != null) {
+                log.error("Refused event {} ({}) from {}-{}@{}: not from its stream's publisher ({}); dead-lettered: {}",
+                        header(record, "ce_id"), header(record, "ce_type"), record.topic(), record.partition(),
+                        record.offset(), forged.reason(), forged.getMessage());
+                if (meterRegistry != null) {
+                    meterRegistry.counter("charter.inbound.refused", "topic", record.topic(), "reason",
+                            forged.reason()).increment();
+                }
+            }
             log.error("Dead-lettered event {} ({}) from {}-{}@{} to {}: {}", header(record, "ce_id"),
                     header(record, "ce_type"), record.topic(), record.partition(), record.offset(),
                     deadLetterTopic(record.topic(), properties.getService()), rootMessage(exception));
@@ -122,13 +144,65 @@ public class InboundEventListener implements SmartLifecycle {
         ExponentialBackOff unbounded = new ExponentialBackOff(settings.getInitialBackoff().toMillis(), 2.0);
         unbounded.setMaxInterval(settings.getMaxBackoff().toMillis());
 
-        DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, bounded);
+        DefaultErrorHandler handler = new PausingErrorHandler(recoverer, bounded);
         handler.addNotRetryableExceptions(PoisonEventException.class, GovernanceException.class);
         handler.setBackOffFunction((record, exception) -> infrastructure(exception) ? unbounded : (BackOff) null);
         handler.setRetryListeners((record, exception, attempt) -> log.warn(
                 "Attempt {} to handle event {} from {}-{}@{} failed: {}", attempt, header(record, "ce_id"),
                 record.topic(), record.partition(), record.offset(), rootMessage(exception)));
         return handler;
+    }
+
+    /**
+     * A newer revision than this version knows (a rolling upgrade upgraded its publisher first) is not poison: its
+     * partition is paused with an alert (ERROR log, {@code charter.inbound.paused.partitions}) and every partition
+     * sought back to its first unhandled record, so nothing is lost or reordered; the partition is tried again after
+     * {@code charter.consumer.newer-revision-retry}, by then perhaps on an upgraded replica.
+     */
+    private final class PausingErrorHandler extends DefaultErrorHandler {
+
+        PausingErrorHandler(ConsumerRecordRecoverer recoverer, BackOff backOff) {
+            super(recoverer, backOff);
+        }
+
+        @Override
+        public void handleRemaining(Exception thrown, java.util.List<ConsumerRecord<?, ?>> records,
+                                    org.apache.kafka.clients.consumer.Consumer<?, ?> consumer,
+                                    org.springframework.kafka.listener.MessageListenerContainer container) {
+            NewerRevisionException newer = cause(thrown, NewerRevisionException.class);
+            if (newer == null || records.isEmpty()) {
+                super.handleRemaining(thrown, records, consumer, container);
+                return;
+            }
+            Map<TopicPartition, Long> firstUnhandled = new java.util.LinkedHashMap<>();
+            records.forEach(r -> firstUnhandled.putIfAbsent(new TopicPartition(r.topic(), r.partition()), r.offset()));
+            firstUnhandled.forEach(consumer::seek);
+            TopicPartition partition = new TopicPartition(records.get(0).topic(), records.get(0).partition());
+            container.pausePartition(partition);
+            pausedPartitions.add(partition);
+            java.time.Duration retry = properties.getConsumer().getNewerRevisionRetry();
+            log.error("ALERT: paused {} at offset {}: {}. Nothing is dead-lettered; the partition is tried again in {} "
+                    + "(upgrade this service to read it).", partition, records.get(0).offset(), newer.getMessage(), retry);
+            java.util.concurrent.CompletableFuture.delayedExecutor(retry.toMillis(),
+                    java.util.concurrent.TimeUnit.MILLISECONDS).execute(() -> {
+                pausedPartitions.remove(partition);
+                container.resumePartition(partition);
+            });
+        }
+    }
+
+    /** Partitions paused on an event of a newer revision. */
+    public java.util.Set<TopicPartition> pausedPartitions() {
+        return java.util.Set.copyOf(pausedPartitions);
+    }
+
+    private static <T extends Throwable> T cause(Throwable exception, Class<T> type) {
+        for (Throwable t = exception; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
     }
 
     private static boolean infrastructure(Throwable exception) {
@@ -142,11 +216,7 @@ public class InboundEventListener implements SmartLifecycle {
     }
 
     private static String rootMessage(Throwable exception) {
-        Throwable root = exception;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getClass().getSimpleName() + ": " + root.getMessage();
+        return Failures.rootMessage(exception);
     }
 
     private static String header(ConsumerRecord<?, ?> record, String name) {

@@ -28,7 +28,7 @@ public class CloudEventMapper {
 
     public CloudEventMapper(ObjectMapper mapper, String service) {
         this.mapper = mapper;
-        this.source = URI.create("/charter/" + service);
+        this.source = URI.create(dev.charter.contracts.EventStream.sourceOf(service));
     }
 
     public CloudEvent toCloudEvent(EventMessage<?> event, AuditChain.Link link) {
@@ -54,6 +54,29 @@ public class CloudEventMapper {
         return builder.build();
     }
 
+    /** The CloudEvent with its audit chain position and hash. */
+    public static CloudEvent withLink(CloudEvent event, AuditChain.Link link) {
+        return CloudEventBuilder.v1(event)
+                .withExtension(CloudEventExtensions.CHAIN_SEQUENCE, Long.toString(link.sequence()))
+                .withExtension(CloudEventExtensions.CHAIN_HASH, link.hash())
+                .build();
+    }
+
+    /** One of the service's own chain records (e.g. EventParked) as it is published, with its chain link. */
+    public CloudEvent toCloudEvent(String id, String subject, java.time.Instant time, String actor,
+                                   dev.charter.contracts.audit.ChainRecord record, AuditChain.Link link) {
+        return withLink(CloudEventBuilder.v1()
+                .withId(id)
+                .withType(catalog.typeOf(record.getClass()))
+                .withSource(source)
+                .withSubject(subject)
+                .withTime(time.atOffset(ZoneOffset.UTC))
+                .withDataContentType("application/json")
+                .withData(data(record))
+                .withExtension(CloudEventExtensions.ACTOR, actor)
+                .build(), link);
+    }
+
     /**
      * A public event as another service would publish it: for tests and tools that put events on a topic
      * without an event store behind them.
@@ -63,7 +86,7 @@ public class CloudEventMapper {
         return CloudEventBuilder.v1()
                 .withId(id)
                 .withType(EventCatalog.instance().typeOf(payload.getClass()))
-                .withSource(URI.create("/charter/" + service))
+                .withSource(URI.create(dev.charter.contracts.EventStream.sourceOf(service)))
                 .withSubject(subject)
                 .withTime(java.time.OffsetDateTime.now(ZoneOffset.UTC))
                 .withDataContentType("application/json")

@@ -6,6 +6,7 @@ import dev.charter.platform.audit.AuditChain;
 import dev.charter.platform.audit.AuditController;
 import dev.charter.platform.audit.AuditVerifier;
 import dev.charter.platform.axon.AxonPersistenceAutoConfiguration;
+import dev.charter.platform.axon.ContractUpcasters;
 import dev.charter.platform.config.CharterProperties;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.message.Encoding;
@@ -16,7 +17,14 @@ import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.core.env.Environment;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -25,8 +33,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
 
 import javax.sql.DataSource;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -43,8 +53,11 @@ public class PublishingAutoConfiguration {
     }
 
     @Bean
-    public AuditVerifier auditVerifier(AuditChain auditChain, EventStorageEngine eventStorageEngine) {
-        return new AuditVerifier(auditChain, eventStorageEngine);
+    public AuditVerifier auditVerifier(DataSource dataSource, PlatformTransactionManager transactionManager,
+                                       ObjectMapper defaultAxonObjectMapper, ContractUpcasters upcasters, Clock clock,
+                                       CharterProperties properties) {
+        return new AuditVerifier(dataSource, transactionManager, defaultAxonObjectMapper, upcasters.all(), clock,
+                properties.getAudit().getVerificationCache());
     }
 
     @Bean
@@ -56,7 +69,8 @@ public class PublishingAutoConfiguration {
     @Bean
     @ConditionalOnProperty(prefix = "charter.publisher", name = "enabled", matchIfMissing = true)
     public EventPublisher eventPublisher(KafkaProperties kafkaProperties, CharterProperties properties,
-                                         ObjectMapper defaultAxonObjectMapper, AuditChain auditChain) {
+                                         ObjectMapper defaultAxonObjectMapper, AuditChain auditChain,
+                                         DataSource dataSource) {
         Map<String, Object> config = new HashMap<>(kafkaProperties.buildProducerProperties());
         config.put("cloudevents.serializer.encoding", Encoding.BINARY.name());
         CloudEventSerializer serializer = new CloudEventSerializer();
@@ -65,11 +79,60 @@ public class PublishingAutoConfiguration {
                 new DefaultKafkaProducerFactory<>(config, new StringSerializer(), serializer);
         return new EventPublisher(new KafkaTemplate<>(factory), factory,
                 new CloudEventMapper(defaultAxonObjectMapper, properties.getService()), auditChain,
-                ownTopic(properties), properties.getPublisher().getSendTimeout());
+                JdbcClient.create(dataSource), ownTopic(properties), properties.systemActor(),
+                properties.getPublisher().getSendTimeout());
     }
 
     @Bean
+    @ConditionalOnBean(EventPublisher.class)
+    public ParkedEvents parkedEvents(DataSource dataSource, EventStorageEngine eventStorageEngine,
+                                     EventPublisher publisher, PlatformTransactionManager transactionManager) {
+        return new ParkedEvents(JdbcClient.create(dataSource), eventStorageEngine, publisher,
+                new TransactionTemplate(transactionManager));
+    }
+
+    @Bean
+    @ConditionalOnBean(ParkedEvents.class)
+    public ParkedEventsEndpoint parkedEventsEndpoint(ParkedEvents parkedEvents) {
+        return new ParkedEventsEndpoint(parkedEvents);
+    }
+
+    /** DOWN while events are parked (not in the liveness or readiness groups: the service works on). */
+    @Bean
+    @ConditionalOnBean(ParkedEvents.class)
+    public HealthIndicator parkedEventsHealthIndicator(ParkedEvents parkedEvents) {
+        return () -> {
+            long open = parkedEvents.open();
+            return (open == 0 ? Health.up() : Health.down()).withDetail("parkedEvents", open).build();
+        };
+    }
+
+    @Bean
+    @ConditionalOnBean(ParkedEvents.class)
+    public MeterBinder parkedEventsMetric(ParkedEvents parkedEvents) {
+        return registry -> Gauge.builder("charter.publisher.parked", parkedEvents, ParkedEvents::open)
+                .description("Events the publisher parked and nobody re-published yet").register(registry);
+    }
+
+    /**
+     * A send (waiting up to the send timeout, after up to max.block.ms for metadata) must end before the
+     * publisher's token claim times out, or another replica would claim the segment and publish the same events.
+     */
+    @Bean
     @ConditionalOnProperty(prefix = "charter.publisher", name = "enabled", matchIfMissing = true)
+    public PublisherTimeouts publisherTimeouts(CharterProperties properties, KafkaProperties kafkaProperties,
+                                               Environment environment) {
+        PublisherTimeouts timeouts = PublisherTimeouts.of(properties, kafkaProperties.buildProducerProperties(),
+                environment);
+        timeouts.check();
+        return timeouts;
+    }
+
+    /** The service's own topic, where nothing else creates it (Strimzi or the local ACL provisioning do). */
+    @Bean
+    @ConditionalOnProperty(prefix = "charter.publisher", name = "enabled", matchIfMissing = true)
+    @ConditionalOnProperty(prefix = "charter.kafka.acl-provisioning", name = "enabled", havingValue = "false",
+            matchIfMissing = true)
     public NewTopic charterOwnTopic(CharterProperties properties) {
         return new NewTopic(ownTopic(properties), properties.getKafka().getPartitions(),
                 properties.getKafka().getReplicas());

@@ -37,9 +37,14 @@ public record PersonStanding(String personId, boolean registered, boolean lead, 
         return modules.isEmpty() ? Standing.COMMUNITY : Standing.MODULE_MAINTAINER;
     }
 
+    /** A core maintainer; the lead is one (R1). */
+    public boolean core() {
+        return lead || coreMaintainer;
+    }
+
     /** A core or module maintainer (the lead is a core maintainer). */
     public boolean maintainer() {
-        return lead || coreMaintainer || !modules.isEmpty();
+        return core() || !modules.isEmpty();
     }
 
     public boolean maintains(String moduleId) {

@@ -27,6 +27,12 @@ public class RosterCopyAutoConfiguration {
         return new RosterCopy(JdbcClient.create(dataSource));
     }
 
+    /** A person has standing while the copy shows them a seat in some body (a maintainer, the lead). */
+    @Bean
+    public dev.charter.platform.web.Standing rosterCopyStanding(RosterReader rosterReader) {
+        return person -> rosterReader.standing(person).maintainer();
+    }
+
     @Bean
     public RosterReader rosterReader(DataSource dataSource) {
         return new RosterReader(JdbcClient.create(dataSource));

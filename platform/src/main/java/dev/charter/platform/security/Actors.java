@@ -7,7 +7,11 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 
 import java.util.Optional;
 
-/** The authenticated person: the {@code sub} of the bearer token, lower-cased like every person id. */
+/**
+ * The authenticated person: the bearer token's person claim ({@code sub} unless
+ * {@code spring.security.oauth2.resourceserver.jwt.principal-claim-name} names another), lower-cased like every
+ * person id.
+ */
 public final class Actors {
 
     private Actors() {
@@ -15,8 +19,8 @@ public final class Actors {
 
     public static Optional<String> current() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (authentication instanceof JwtAuthenticationToken jwt && jwt.getToken().getSubject() != null) {
-            return Optional.ofNullable(PersonIds.canonical(jwt.getToken().getSubject()));
+        if (authentication instanceof JwtAuthenticationToken jwt && jwt.getName() != null) {
+            return Optional.ofNullable(PersonIds.canonical(jwt.getName()));
         }
         return Optional.empty();
     }

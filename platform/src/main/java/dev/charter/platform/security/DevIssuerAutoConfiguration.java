@@ -6,7 +6,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
-import org.springframework.core.env.Profiles;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 
 import java.time.Clock;
@@ -23,10 +22,9 @@ public class DevIssuerAutoConfiguration {
 
     @Bean
     public DevTokenIssuer devTokenIssuer(CharterProperties properties, Environment environment, Clock clock) {
-        String[] production = properties.getSecurity().getProductionProfiles().toArray(String[]::new);
-        if (production.length > 0 && environment.acceptsProfiles(Profiles.of(String.join(" | ", production)))) {
+        if (SecurityAutoConfiguration.production(environment)) {
             throw new IllegalStateException("The development token issuer (charter.security.dev-issuer.enabled) "
-                    + "cannot be switched on under a production profile " + properties.getSecurity().getProductionProfiles()
+                    + "cannot be switched on under a production profile " + SecurityAutoConfiguration.PRODUCTION_PROFILES
                     + ". Configure spring.security.oauth2.resourceserver.jwt.issuer-uri instead.");
         }
         CharterProperties.DevIssuer devIssuer = properties.getSecurity().getDevIssuer();

@@ -35,6 +35,8 @@ import java.time.Instant;
 public class DevTokenIssuer {
 
     public static final String ISSUER = "charter-dev";
+    /** The audience of its tokens, checked by its decoder like any production audience. */
+    public static final String AUDIENCE = "charter";
     private static final Logger log = LoggerFactory.getLogger(DevTokenIssuer.class);
 
     private final RSAKey key;
@@ -62,6 +64,7 @@ public class DevTokenIssuer {
         JwtClaimsSet claims = JwtClaimsSet.builder()
                 .issuer(ISSUER)
                 .subject(PersonIds.canonical(personId))
+                .audience(java.util.List.of(AUDIENCE))
                 .issuedAt(issuedAt)
                 .expiresAt(issuedAt.plus(lifetime))
                 .build();
@@ -72,7 +75,9 @@ public class DevTokenIssuer {
     public JwtDecoder decoder() {
         try {
             NimbusJwtDecoder decoder = NimbusJwtDecoder.withPublicKey(key.toRSAPublicKey()).build();
-            decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(ISSUER)));
+            decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(ISSUER),
+                    new org.springframework.security.oauth2.jwt.JwtClaimValidator<java.util.List<String>>("aud",
+                            aud -> aud != null && aud.contains(AUDIENCE))));
             return decoder;
         } catch (JOSEException e) {
             throw new IllegalStateException(e);

@@ -1,6 +1,15 @@
 package dev.charter.platform.security;
 
+import dev.charter.platform.config.CharterProperties;
+import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.util.StringUtils;
+import java.util.List;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
@@ -17,7 +26,8 @@ import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 /**
  * Reads are public (governance is public); every write needs a bearer JWT whose {@code sub} is the acting
- * person (DESIGN §5). Which writes a person may make is decided by each service from its roster.
+ * person (DESIGN §5). Which writes a person may make is decided by each service from its roster. The operations API
+ * ({@code /api/v1/admin}) needs an authenticated operator for reads too.
  * Production verifies tokens of the configured issuer
  * ({@code spring.security.oauth2.resourceserver.jwt.issuer-uri} or {@code jwk-set-uri}).
  */
@@ -27,6 +37,49 @@ import org.springframework.security.web.firewall.RequestRejectedHandler;
         "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration"})
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 public class SecurityAutoConfiguration {
+
+    /** The profiles of production: the development issuer never starts under them, and an audience is required. */
+    public static final List<String> PRODUCTION_PROFILES = List.of("production", "prod");
+    public static final String OPERATOR = "ROLE_OPERATOR";
+
+    public static boolean production(Environment environment) {
+        return environment.acceptsProfiles(Profiles.of(String.join(" | ", PRODUCTION_PROFILES)));
+    }
+
+    /**
+     * Under production, tokens must be checked for audience as well as issuer, signature and expiry
+     * ({@code spring.security.oauth2.resourceserver.jwt.audiences}): the service refuses to start without one.
+     */
+    @Bean
+    public InitializingBean charterAudienceRequired(Environment environment) {
+        return () -> {
+            if (production(environment) && !StringUtils.hasText(
+                    environment.getProperty("spring.security.oauth2.resourceserver.jwt.audiences"))) {
+                throw new IllegalStateException("Under a production profile the accepted token audience must be set: "
+                        + "spring.security.oauth2.resourceserver.jwt.audiences");
+            }
+        };
+    }
+
+    /**
+     * The person is the token's {@code sub}, or the claim named by
+     * {@code spring.security.oauth2.resourceserver.jwt.principal-claim-name}; operators ({@link Operators}) get the
+     * operator role.
+     */
+    @Bean
+    @ConditionalOnMissingBean(JwtAuthenticationConverter.class)
+    public JwtAuthenticationConverter charterJwtAuthenticationConverter(Environment environment,
+                                                                        CharterProperties properties) {
+        JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+        String claim = environment.getProperty("spring.security.oauth2.resourceserver.jwt.principal-claim-name", "sub");
+        converter.setPrincipalClaimName(claim);
+        converter.setJwtGrantedAuthoritiesConverter(jwt -> {
+            String person = jwt.getClaimAsString(claim);
+            return Operators.isOperator(properties, person)
+                    ? List.<GrantedAuthority>of(new SimpleGrantedAuthority(OPERATOR)) : List.of();
+        });
+        return converter;
+    }
 
     /** A URL the firewall rejects (e.g. {@code //}, encoded slashes) is a 400 problem too, like any bad input. */
     @Bean
@@ -48,6 +101,10 @@ public class SecurityAutoConfiguration {
                 .logout(AbstractHttpConfigurer::disable)
                 .requestCache(AbstractHttpConfigurer::disable)
                 .authorizeHttpRequests(requests -> requests
+                        // the operators' actuator operations (parked events, dead letters): on the management port;
+                        // the operations API (projection rebuilds): operators, decided by ProjectionsController
+                        .requestMatchers(HttpMethod.POST, "/actuator/**").hasAuthority(OPERATOR)
+                        .requestMatchers("/api/v1/admin/**").authenticated()
                         .requestMatchers(HttpMethod.GET, "/**").permitAll()
                         .requestMatchers(HttpMethod.HEAD, "/**").permitAll()
                         .requestMatchers(HttpMethod.OPTIONS, "/**").permitAll()

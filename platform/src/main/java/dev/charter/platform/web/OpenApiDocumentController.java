@@ -13,8 +13,8 @@ import java.util.Set;
 
 /**
  * Serves the service's own OpenAPI document from api-contracts, unchanged, with the shared
- * {@code common.yaml} it refers to and the {@code audit.yaml} every service implements:
- * {@code GET /openapi/<service>.yaml}.
+ * {@code common.yaml} it refers to and the {@code audit.yaml} and {@code admin.yaml} (operations) every service
+ * implements: {@code GET /openapi/<service>.yaml}.
  */
 @RestController
 public class OpenApiDocumentController {
@@ -23,7 +23,7 @@ public class OpenApiDocumentController {
     private final Set<String> served;
 
     public OpenApiDocumentController(CharterProperties properties) {
-        this.served = Set.of(properties.getApiDocument(), "common.yaml", "audit.yaml");
+        this.served = Set.of(properties.getApiDocument(), "common.yaml", "audit.yaml", "admin.yaml");
     }
 
     @GetMapping("/openapi/{document}")

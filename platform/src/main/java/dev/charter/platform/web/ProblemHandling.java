@@ -50,6 +50,22 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
         return problem(Problems.of(e), request);
     }
 
+    /** The database is unreachable or failed for a moment: nothing was changed; try again. */
+    @ExceptionHandler({org.springframework.dao.DataAccessResourceFailureException.class,
+            org.springframework.dao.TransientDataAccessException.class,
+            org.springframework.transaction.CannotCreateTransactionException.class,
+            org.springframework.transaction.TransactionSystemException.class})
+    public ResponseEntity<Object> unavailable(Exception e, HttpServletRequest request) {
+        log.warn("{} {} failed on the database: {}", request.getMethod(), request.getRequestURI(), e.toString());
+        return problem(unavailable(), request);
+    }
+
+    /** 503: a dependency failed; nothing was changed. */
+    public static ProblemDetail unavailable() {
+        return Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable",
+                "The service could not complete this now; nothing was changed. Try again.");
+    }
+
     @ExceptionHandler(CommandExecutionException.class)
     public ResponseEntity<Object> commandExecution(CommandExecutionException e, HttpServletRequest request) {
         Throwable cause = e.getCause();
@@ -108,6 +124,11 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
                                                                   HttpHeaders headers, HttpStatusCode status,
                                                                   WebRequest request) {
+        if (RequestBodyLimitFilter.causedByLimit(ex)) {
+            return handleExceptionInternal(ex, Problems.of(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large",
+                    "The request body is larger than this operation accepts."), headers, HttpStatus.CONTENT_TOO_LARGE,
+                    request);
+        }
         Throwable cause = ex.getCause();
         List<Map<String, String>> violations = new ArrayList<>();
         String detail = "The request body is not valid JSON for this operation.";
@@ -206,6 +227,7 @@ public class ProblemHandling extends ResponseEntityExceptionHandler {
             case 405 -> "method-not-allowed";
             case 406 -> "not-acceptable";
             case 409 -> "conflict";
+            case 413 -> "payload-too-large";
             case 415 -> "unsupported-media-type";
             default -> status.is5xxServerError() ? "internal-error" : "error-" + status.value();
         };

@@ -143,9 +143,9 @@ class RosterReaderTest {
 
         DecisionRule unanimous = new DecisionRule(DecisionMethod.UNANIMOUS, null, null, null);
         copy.on(new ModuleRescoped("fn", "Functional API", ModuleKind.DIRECTORY, "torch/nn/functional", null, BOOT));
-        copy.on(new ModuleDecisionRuleChanged("fn", unanimous));
-        copy.on(new ModuleNominationProcessChanged("fn", NominationProcess.CORE_MAINTAINERS));
-        copy.on(new ModuleInactivityPeriodChanged("fn", 90));
+        copy.on(new ModuleDecisionRuleChanged("fn", unanimous, null));
+        copy.on(new ModuleNominationProcessChanged("fn", NominationProcess.CORE_MAINTAINERS, null));
+        copy.on(new ModuleInactivityPeriodChanged("fn", 90, null));
         assertThat(reader.module("fn")).contains(new ModuleFacts("fn", "Functional API", ModuleFacts.Status.ACTIVE,
                 NominationProcess.CORE_MAINTAINERS, unanimous, 90));
 

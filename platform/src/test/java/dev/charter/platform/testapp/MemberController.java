@@ -31,7 +31,7 @@ public class MemberController {
     @PostMapping("/api/v1/members")
     public ResponseEntity<Map<String, String>> join(@Valid @RequestBody JoinRequest request) {
         commands.sendAndWait(new Member.Join(request.id(), request.name() == null ? "" : request.name()));
-        return ResponseEntity.status(201).body(Map.of("id", request.id()));
+        return ResponseEntity.created(java.net.URI.create("/api/v1/members/" + request.id())).body(Map.of("id", request.id()));
     }
 
     @PutMapping("/api/v1/members/{id}/affiliation")

@@ -1,6 +1,5 @@
 package dev.charter.platform.testapp;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.charter.contracts.EventUpcaster;
 import dev.charter.contracts.PublicEvent;
 import dev.charter.contracts.nominations.NominationEvent.NominationConfirmed;
@@ -28,22 +27,9 @@ public class OldRevisions {
     }
 
     private static EventUpcaster upcaster(Class<? extends PublicEvent> eventClass, String oldName, String newName) {
-        return new EventUpcaster() {
-            @Override
-            public Class<? extends PublicEvent> eventClass() {
-                return eventClass;
-            }
-
-            @Override
-            public int fromRevision() {
-                return 0;
-            }
-
-            @Override
-            public ObjectNode upcast(ObjectNode data) {
-                data.set(newName, data.remove(oldName));
-                return data;
-            }
-        };
+        return EventUpcaster.of(eventClass, 0, data -> {
+            data.set(newName, data.remove(oldName));
+            return data;
+        });
     }
 }

@@ -27,6 +27,42 @@ public final class TestHooks {
         release.countDown();
     }
 
+    private static volatile boolean projectionArmed;
+    private static volatile CountDownLatch projectionEntered = new CountDownLatch(0);
+    private static volatile CountDownLatch projectionRelease = new CountDownLatch(0);
+
+    /** Holds the projection in its next PersonRegistered, inside its transaction. */
+    public static synchronized void holdNextProjection() {
+        projectionEntered = new CountDownLatch(1);
+        projectionRelease = new CountDownLatch(1);
+        projectionArmed = true;
+    }
+
+    public static void awaitProjectionEntered() throws InterruptedException {
+        projectionEntered.await(30, TimeUnit.SECONDS);
+    }
+
+    public static void releaseProjection() {
+        projectionRelease.countDown();
+    }
+
+    static void pauseIfProjectionHeld() {
+        CountDownLatch toAwait;
+        synchronized (TestHooks.class) {
+            if (!projectionArmed) {
+                return;
+            }
+            projectionArmed = false;
+            toAwait = projectionRelease;
+            projectionEntered.countDown();
+        }
+        try {
+            toAwait.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     static void pauseIfHeld() {
         CountDownLatch toAwait;
         synchronized (TestHooks.class) {

@@ -1,5 +1,6 @@
 package dev.charter.registry.module;
 
+import dev.charter.contracts.disputes.ModuleSettings;
 import dev.charter.contracts.registry.NominationProcess;
 import dev.charter.contracts.registry.RegistryEvent.MaintainerAppointed;
 import dev.charter.contracts.registry.RegistryEvent.MaintainerRemoved;
@@ -22,15 +23,19 @@ import dev.charter.registry.module.ModuleCommands.AddModule;
 import dev.charter.registry.module.ModuleCommands.AddPublication;
 import dev.charter.registry.module.ModuleCommands.AppointModuleMaintainer;
 import dev.charter.registry.module.ModuleCommands.ChangeModuleSettings;
+import dev.charter.registry.module.ModuleCommands.EndVetoedAppointment;
 import dev.charter.registry.module.ModuleCommands.MoveModuleMaintainerToEmeritus;
 import dev.charter.registry.module.ModuleCommands.RemoveModuleMaintainer;
 import dev.charter.registry.module.ModuleCommands.RescopeModule;
+import dev.charter.registry.module.ModuleCommands.RestoreModuleSettings;
 import dev.charter.registry.module.ModuleCommands.RetireModule;
 import dev.charter.registry.person.RegisteredPersons;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -45,6 +50,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  */
 @Aggregate
 public class Module {
+
+    private static final Logger log = LoggerFactory.getLogger(Module.class);
 
     @AggregateIdentifier
     private String moduleId;
@@ -110,13 +117,13 @@ public class Module {
         requireActive();
         int inactivity = ModuleRules.inactivityPeriodDays(command.inactivityPeriodDays());
         if (!rule.equals(decisionRule)) {
-            apply(new ModuleDecisionRuleChanged(moduleId, rule));
+            apply(new ModuleDecisionRuleChanged(moduleId, rule, null));
         }
         if (command.nominationProcess() != null && command.nominationProcess() != nominationProcess) {
-            apply(new ModuleNominationProcessChanged(moduleId, command.nominationProcess()));
+            apply(new ModuleNominationProcessChanged(moduleId, command.nominationProcess(), null));
         }
         if (inactivity != inactivityPeriodDays) {
-            apply(new ModuleInactivityPeriodChanged(moduleId, inactivity));
+            apply(new ModuleInactivityPeriodChanged(moduleId, inactivity, null));
         }
         return new ModuleCommands.Settings(decisionRule, nominationProcess, inactivityPeriodDays);
     }
@@ -172,6 +179,57 @@ public class Module {
                         command.personId() + " is not a maintainer of module " + moduleId + ".");
             }
         });
+    }
+
+    /**
+     * R7: the core maintainers vetoed the group's confirmation of this maintainer: the seat ends, naming the veto.
+     * Idempotent: a person who no longer holds the seat (removed already, or by this veto) changes nothing.
+     */
+    @CommandHandler
+    public boolean handle(EndVetoedAppointment command) {
+        if (!maintainers.contains(command.personId())) {
+            log.info("Veto {}: {} no longer maintains module {}; nothing to end", command.veto().reference(),
+                    command.personId(), moduleId);
+            return false;
+        }
+        apply(new MaintainerRemoved(command.personId(), Role.MODULE_MAINTAINER, moduleId, RemovalReason.VETOED,
+                command.veto()));
+        return true;
+    }
+
+    /**
+     * R7: the core maintainers vetoed a change of the group's settings: each setting the change made is restored
+     * to what it replaced, naming the veto — unless it has changed again since (a later decision stands) or the
+     * module is retired. Idempotent: a setting restored already changes nothing.
+     */
+    @CommandHandler
+    public int handle(RestoreModuleSettings command) {
+        if (retired) {
+            log.info("Veto {}: module {} is retired; its settings stay", command.veto().reference(), moduleId);
+            return 0;
+        }
+        ModuleSettings before = command.before();
+        ModuleSettings after = command.after();
+        int restored = 0;
+        if (before.decisionRule() != null && after.decisionRule() != null
+                && after.decisionRule().equals(decisionRule)) {
+            apply(new ModuleDecisionRuleChanged(moduleId, before.decisionRule(), command.veto()));
+            restored++;
+        }
+        if (before.nominationProcess() != null && after.nominationProcess() == nominationProcess) {
+            apply(new ModuleNominationProcessChanged(moduleId, before.nominationProcess(), command.veto()));
+            restored++;
+        }
+        if (before.inactivityPeriodDays() != null && after.inactivityPeriodDays() != null
+                && after.inactivityPeriodDays() == inactivityPeriodDays) {
+            apply(new ModuleInactivityPeriodChanged(moduleId, before.inactivityPeriodDays(), command.veto()));
+            restored++;
+        }
+        if (restored == 0) {
+            log.info("Veto {}: module {}'s settings changed again since, or were restored already; they stay",
+                    command.veto().reference(), moduleId);
+        }
+        return restored;
     }
 
     @EventSourcingHandler

@@ -1,6 +1,7 @@
 package dev.charter.registry.module;
 
 import dev.charter.contracts.DecisionRef;
+import dev.charter.contracts.disputes.ModuleSettings;
 import dev.charter.contracts.registry.ModuleKind;
 import dev.charter.contracts.registry.NominationProcess;
 import dev.charter.contracts.registry.PublicationKind;
@@ -53,5 +54,20 @@ public final class ModuleCommands {
 
     public record MoveModuleMaintainerToEmeritus(@TargetAggregateIdentifier String moduleId, String personId,
                                                  DecisionRef decision) {
+    }
+
+    /** R7: the core maintainers vetoed the group's confirmation of this maintainer (R9): the appointment ends. */
+    public record EndVetoedAppointment(@TargetAggregateIdentifier String moduleId, String personId, DecisionRef veto) {
+    }
+
+    /**
+     * R7: the core maintainers vetoed a change of the group's settings: each setting the change made is restored
+     * to what it replaced.
+     *
+     * @param before the setting as the vetoed change found it (only the changed one set)
+     * @param after  the setting as the vetoed change left it
+     */
+    public record RestoreModuleSettings(@TargetAggregateIdentifier String moduleId, ModuleSettings before,
+                                        ModuleSettings after, DecisionRef veto) {
     }
 }

@@ -103,6 +103,12 @@ public class RosterQueries implements CoreMaintainers {
                 .query(Integer.class).single() > 0;
     }
 
+    /** Whether the person holds any seat now (module maintainer, core maintainer, lead); emeritus is no seat. */
+    public boolean holdsAnySeatNow(String personId) {
+        return jdbc.sql("SELECT count(*) FROM seat WHERE person_id = ? AND status = 'HELD' AND valid_to IS NULL")
+                .param(personId).query(Integer.class).single() > 0;
+    }
+
     @Override
     public boolean isCoreMaintainer(String personId) {
         return holdsSeatNow(personId, Role.CORE_MAINTAINER, null);

@@ -1,5 +1,7 @@
 package dev.charter.registry.web;
 
+import dev.charter.platform.projection.ReadModel;
+import dev.charter.registry.roster.RosterProjection;
 import dev.charter.api.registry.ModulesApi;
 import dev.charter.api.registry.model.Module;
 import dev.charter.api.registry.model.ModulePage;
@@ -13,6 +15,7 @@ import dev.charter.platform.roster.ModuleIds;
 import dev.charter.platform.security.Actors;
 import dev.charter.platform.web.Cursors;
 import dev.charter.platform.web.GovernanceException;
+import dev.charter.registry.disputes.DisputeLog;
 import dev.charter.registry.module.ModuleCommands.AddPublication;
 import dev.charter.registry.module.ModuleCommands.ChangeModuleSettings;
 import dev.charter.registry.module.ModuleCommands;
@@ -32,15 +35,18 @@ import java.util.List;
 import java.util.UUID;
 
 @RestController
+@ReadModel(RosterProjection.PROCESSING_GROUP)
 public class ModulesController implements ModulesApi {
 
     private final CommandGateway commands;
     private final RosterQueries roster;
+    private final DisputeLog disputes;
     private final Clock clock;
 
-    public ModulesController(CommandGateway commands, RosterQueries roster, Clock clock) {
+    public ModulesController(CommandGateway commands, RosterQueries roster, DisputeLog disputes, Clock clock) {
         this.commands = commands;
         this.roster = roster;
+        this.disputes = disputes;
         this.clock = clock;
     }
 
@@ -51,7 +57,7 @@ public class ModulesController implements ModulesApi {
         int size = Cursors.limit(limit);
         List<RosterViews.ModuleView> rows = roster.modules(at, Boolean.TRUE.equals(includeRetired),
                 Cursors.decode(after), size + 1);
-        ModulePage page = new ModulePage(rows.stream().limit(size).map(RegistryMapping::module).toList())
+        ModulePage page = new ModulePage(rows.stream().limit(size).map(row -> withDisputes(row, at)).toList())
                 .asOf(RegistryMapping.time(at));
         page.next(Cursors.next(rows, size, row -> row.moduleId()));
         return ResponseEntity.ok(page);
@@ -60,9 +66,18 @@ public class ModulesController implements ModulesApi {
     @Override
     public ResponseEntity<Module> getModule(String moduleId, OffsetDateTime asOf) {
         Instant at = AsOf.resolve(asOf, clock);
-        return ResponseEntity.ok(roster.module(known(moduleId), at).map(RegistryMapping::module)
+        return ResponseEntity.ok(roster.module(known(moduleId), at).map(view -> withDisputes(view, at))
                 .orElseThrow(() -> new GovernanceException.NotFound("no-such-module",
                         "No module '" + moduleId + "'" + (asOf == null ? "." : " as of " + at + "."))));
+    }
+
+    /** The module with its group's disputes and the vetoes of its decisions opened by then (R6, R7). */
+    private Module withDisputes(RosterViews.ModuleView view, Instant at) {
+        return RegistryMapping.module(view)
+                .disputes(disputes.disputesOf(view.moduleId()).stream().filter(d -> !d.openedAt().isAfter(at))
+                        .map(RegistryMapping::dispute).toList())
+                .vetoes(disputes.vetoesOf(view.moduleId()).stream().filter(v -> !v.proposedAt().isAfter(at))
+                        .map(RegistryMapping::veto).toList());
     }
 
     @Override

@@ -1,5 +1,7 @@
 package dev.charter.registry.web;
 
+import dev.charter.platform.projection.ReadModel;
+import dev.charter.registry.roster.RosterProjection;
 import dev.charter.api.registry.PersonsApi;
 import dev.charter.api.registry.model.AffiliationChange;
 import dev.charter.api.registry.model.Conflict;
@@ -35,6 +37,7 @@ import java.util.List;
 import java.util.UUID;
 
 @RestController
+@ReadModel(RosterProjection.PROCESSING_GROUP)
 public class PersonsController implements PersonsApi {
 
     private final CommandGateway commands;

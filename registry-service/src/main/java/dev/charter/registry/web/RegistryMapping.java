@@ -5,9 +5,11 @@ import dev.charter.api.registry.model.Conflict;
 import dev.charter.api.registry.model.Decision;
 import dev.charter.api.registry.model.DecisionMethod;
 import dev.charter.api.registry.model.DecisionRule;
+import dev.charter.api.registry.model.ModuleDispute;
 import dev.charter.api.registry.model.ModuleKind;
 import dev.charter.api.registry.model.ModuleSettings;
 import dev.charter.api.registry.model.ModuleStatus;
+import dev.charter.api.registry.model.ModuleVeto;
 import dev.charter.api.registry.model.NominationProcess;
 import dev.charter.api.registry.model.Person;
 import dev.charter.api.registry.model.PersonSummary;
@@ -21,6 +23,7 @@ import dev.charter.api.registry.model.RosterModule;
 import dev.charter.api.registry.model.TenureEntry;
 import dev.charter.api.registry.model.ThresholdBase;
 import dev.charter.contracts.DecisionRef;
+import dev.charter.registry.disputes.DisputeLog;
 import dev.charter.registry.roster.RosterViews;
 
 import java.time.Instant;
@@ -104,6 +107,16 @@ final class RegistryMapping {
                 settings(view.decisionRule(), view.nominationProcess(), view.inactivityPeriodDays()),
                 members(view.maintainers()), members(view.emeritus()))
                 .description(view.description());
+    }
+
+    static ModuleDispute dispute(DisputeLog.DisputeEntry entry) {
+        return new ModuleDispute(entry.disputeId(), entry.respondentModuleId(), entry.disputantModuleId(),
+                entry.disputedBy(), entry.decisionSummary(), entry.status(), time(entry.openedAt()), entry.url());
+    }
+
+    static ModuleVeto veto(DisputeLog.VetoEntry entry) {
+        return new ModuleVeto(entry.vetoId(), entry.decisionSummary(), entry.status(), time(entry.proposedAt()),
+                entry.url());
     }
 
     static ModuleSettings settings(dev.charter.contracts.voting.DecisionRule rule,

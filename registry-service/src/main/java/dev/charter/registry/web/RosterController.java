@@ -1,10 +1,13 @@
 package dev.charter.registry.web;
 
+import dev.charter.platform.projection.ReadModel;
+import dev.charter.registry.roster.RosterProjection;
 import dev.charter.api.registry.FilesApi;
 import dev.charter.api.registry.RosterApi;
 import dev.charter.api.registry.model.Roster;
 import dev.charter.platform.web.GovernanceException;
 import dev.charter.registry.RegistryProperties;
+import dev.charter.registry.disputes.DisputeLog;
 import dev.charter.registry.roster.CodeownersFile;
 import dev.charter.registry.roster.MaintainersPage;
 import dev.charter.registry.roster.RosterQueries;
@@ -18,16 +21,19 @@ import java.time.OffsetDateTime;
 
 /** The roster, now or as of a past instant, and the files generated from it (CODEOWNERS, the maintainers page). */
 @RestController
+@ReadModel(RosterProjection.PROCESSING_GROUP)
 public class RosterController implements RosterApi, FilesApi {
 
     private static final MediaType TEXT = MediaType.parseMediaType("text/plain;charset=UTF-8");
 
     private final RosterQueries roster;
+    private final DisputeLog disputes;
     private final RegistryProperties properties;
     private final Clock clock;
 
-    public RosterController(RosterQueries roster, RegistryProperties properties, Clock clock) {
+    public RosterController(RosterQueries roster, DisputeLog disputes, RegistryProperties properties, Clock clock) {
         this.roster = roster;
+        this.disputes = disputes;
         this.properties = properties;
         this.clock = clock;
     }
@@ -54,6 +60,6 @@ public class RosterController implements RosterApi, FilesApi {
     @Override
     public ResponseEntity<String> getMaintainersPage(OffsetDateTime asOf) {
         return ResponseEntity.ok().contentType(TEXT)
-                .body(MaintainersPage.render(roster.roster(AsOf.resolve(asOf, clock))));
+                .body(MaintainersPage.render(roster.roster(AsOf.resolve(asOf, clock)), disputes.openDisputes()));
     }
 }

@@ -163,7 +163,7 @@ class ModuleTest {
         DecisionRule seated = new DecisionRule(DecisionMethod.SUPERMAJORITY, 0.75, ThresholdBase.SEATED, null);
         fixture.given(NN, BOB)
                 .when(new ChangeModuleSettings("nn", supermajority, NominationProcess.CORE_MAINTAINERS, 180, "bob"))
-                .expectEvents(new ModuleDecisionRuleChanged("nn", seated), new ModuleInactivityPeriodChanged("nn", 180))
+                .expectEvents(new ModuleDecisionRuleChanged("nn", seated, null), new ModuleInactivityPeriodChanged("nn", 180, null))
                 .expectResultMessagePayload(new Settings(seated, NominationProcess.CORE_MAINTAINERS, 180));
     }
 
@@ -176,7 +176,7 @@ class ModuleTest {
                 .expectNoEvents();
         fixture.given(NN, BOB)
                 .when(new ChangeModuleSettings("nn", null, NominationProcess.OWN_GROUP, 365, "ada"))
-                .expectEvents(new ModuleNominationProcessChanged("nn", NominationProcess.OWN_GROUP));
+                .expectEvents(new ModuleNominationProcessChanged("nn", NominationProcess.OWN_GROUP, null));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.charter.registry.roster;
 
 import dev.charter.contracts.registry.ModuleKind;
+import dev.charter.registry.disputes.DisputeLog;
 import dev.charter.registry.roster.RosterViews.MemberView;
 import dev.charter.registry.roster.RosterViews.RosterView;
 import org.junit.jupiter.api.DisplayName;
@@ -35,5 +36,19 @@ class MaintainersPageTest {
     void vacantSeat() {
         String page = MaintainersPage.render(new RosterView(AS_OF, null, List.of(), List.of(), List.of()));
         assertThat(page).contains("_The seat is vacant._").contains("## Core Maintainers\n\n_None._");
+    }
+
+    @Test
+    @DisplayName("R6: a group's open disputes are listed under it, linked to dispute-service")
+    void openDisputes() {
+        RosterView roster = new RosterView(AS_OF, null, List.of(), List.of(),
+                List.of(module("nn", ModuleKind.DIRECTORY, "torch/nn", List.of(member("bob", "Bob")))));
+        String page = MaintainersPage.render(roster, List.of(new DisputeLog.DisputeEntry("d-1", "nn", "vision",
+                "vera", "Adopt the new optimizer API?", "REFERRED_TO_LEAD", AS_OF,
+                "http://localhost:8084/api/v1/disputes/d-1")));
+        assertThat(page).contains("Open disputes (R6):\n\n- [Adopt the new optimizer API?]"
+                + "(http://localhost:8084/api/v1/disputes/d-1) — disputed by [@vera](https://github.com/vera) for "
+                + "module `vision`, referred to lead\n");
+        assertThat(MaintainersPage.render(roster)).doesNotContain("Open disputes");
     }
 }

@@ -102,8 +102,8 @@ class RosterProjectionTest {
                 DecisionRule.majority(), NominationProcess.CORE_MAINTAINERS, 365, BOOT), T1);
         projection.on(new MaintainerAppointed("grace", Role.MODULE_MAINTAINER, "nn", BOOT), T1);
         DecisionRule threeQuarters = new DecisionRule(DecisionMethod.SUPERMAJORITY, 0.75, ThresholdBase.SEATED, null);
-        projection.on(new ModuleDecisionRuleChanged("nn", threeQuarters), T2);
-        projection.on(new ModuleInactivityPeriodChanged("nn", 90), T2);
+        projection.on(new ModuleDecisionRuleChanged("nn", threeQuarters, null), T2);
+        projection.on(new ModuleInactivityPeriodChanged("nn", 90, null), T2);
 
         assertThat(queries.module("nn", T1).orElseThrow().decisionRule()).isEqualTo(DecisionRule.majority());
         RosterViews.ModuleView later = queries.module("nn", T2).orElseThrow();

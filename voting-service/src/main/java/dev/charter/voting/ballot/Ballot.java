@@ -14,6 +14,7 @@ import dev.charter.contracts.voting.VotingEvent.BallotCancelled;
 import dev.charter.contracts.voting.VotingEvent.BallotClosed;
 import dev.charter.contracts.voting.VotingEvent.BallotOpened;
 import dev.charter.contracts.voting.VotingEvent.BallotReferredToLead;
+import dev.charter.contracts.voting.VotingEvent.BallotVetoed;
 import dev.charter.contracts.voting.VotingEvent.MemberRecused;
 import dev.charter.contracts.voting.VotingEvent.VoteCast;
 import dev.charter.platform.security.PersonIds;
@@ -25,6 +26,7 @@ import dev.charter.voting.ballot.BallotCommands.ClosingTime;
 import dev.charter.voting.ballot.BallotCommands.DecideAsLead;
 import dev.charter.voting.ballot.BallotCommands.OpenBallot;
 import dev.charter.voting.ballot.BallotCommands.Opened;
+import dev.charter.voting.ballot.BallotCommands.RecordVeto;
 import dev.charter.voting.ballot.BallotCommands.RecuseSelf;
 import dev.charter.voting.ballot.tally.Counted;
 import dev.charter.voting.ballot.tally.CountedVote;
@@ -84,6 +86,7 @@ public class Ballot {
     private String rulesVersion;
     private BallotStatus status;
     private Tally referredTally;
+    private String vetoId;
 
     public Ballot() {
     }
@@ -193,6 +196,21 @@ public class Ballot {
         String reason = Objects.requireNonNullElse(Text.blankToNull(command.reason()), "The request was withdrawn.");
         apply(new BallotCancelled(ballotId, request.requestId(), reason));
         deadlines.cancelAllWithinScope(CLOSING);
+        return true;
+    }
+
+    /**
+     * R7: the core maintainers vetoed what this ballot decided: it keeps its outcome and tally and is shown as
+     * vetoed. Idempotent: a ballot vetoed already, or one that has not closed, changes nothing (only a closed
+     * motion of a module's group is a decision that can be vetoed).
+     */
+    @CommandHandler
+    public boolean handle(RecordVeto command) {
+        if (status != BallotStatus.CLOSED || vetoId != null) {
+            log.info("Ballot {} ignores veto {} (status {}, vetoed by {})", ballotId, command.vetoId(), status, vetoId);
+            return false;
+        }
+        apply(new BallotVetoed(ballotId, command.vetoId(), command.reasoning(), command.decidedBy()));
         return true;
     }
 
@@ -375,5 +393,10 @@ public class Ballot {
     @EventSourcingHandler
     void on(BallotCancelled event) {
         status = BallotStatus.CANCELLED;
+    }
+
+    @EventSourcingHandler
+    void on(BallotVetoed event) {
+        vetoId = event.vetoId();
     }
 }

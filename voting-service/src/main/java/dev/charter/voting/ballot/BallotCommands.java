@@ -48,6 +48,15 @@ public final class BallotCommands {
     public record CancelBallot(@TargetAggregateIdentifier String ballotId, String reason) {
     }
 
+    /**
+     * R7: the core maintainers vetoed what this closed motion decided (VetoCarried on the disputes stream).
+     *
+     * @param decidedBy the core maintainer who published the veto's reasoning
+     */
+    public record RecordVeto(@TargetAggregateIdentifier String ballotId, String vetoId, String reasoning,
+                             String decidedBy) {
+    }
+
     /** The payload of the ballot's closing deadline. */
     public record ClosingTime(String ballotId) {
     }

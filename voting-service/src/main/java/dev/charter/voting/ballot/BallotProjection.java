@@ -6,6 +6,7 @@ import dev.charter.contracts.voting.VotingEvent.BallotCancelled;
 import dev.charter.contracts.voting.VotingEvent.BallotClosed;
 import dev.charter.contracts.voting.VotingEvent.BallotOpened;
 import dev.charter.contracts.voting.VotingEvent.BallotReferredToLead;
+import dev.charter.contracts.voting.VotingEvent.BallotVetoed;
 import dev.charter.contracts.voting.VotingEvent.MemberRecused;
 import dev.charter.contracts.voting.VotingEvent.VoteCast;
 import dev.charter.platform.jdbc.Columns;
@@ -122,6 +123,13 @@ public class BallotProjection {
     void on(BallotCancelled event, @Timestamp Instant at) {
         jdbc.sql("UPDATE ballot SET status = 'CANCELLED', closed_at = ?, cancel_reason = ? WHERE ballot_id = ?")
                 .params(ts(at), event.reason(), event.ballotId()).update();
+    }
+
+    /** R7: the ballot keeps its outcome and tally and is shown as vetoed. */
+    @EventHandler
+    void on(BallotVetoed event, @Timestamp Instant at) {
+        jdbc.sql("UPDATE ballot SET veto_id = ?, veto_reasoning = ?, vetoed_by = ?, vetoed_at = ? WHERE ballot_id = ?")
+                .params(event.vetoId(), event.reasoning(), event.decidedBy(), ts(at), event.ballotId()).update();
     }
 
     @ResetHandler

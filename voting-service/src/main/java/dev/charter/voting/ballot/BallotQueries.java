@@ -8,10 +8,12 @@ import dev.charter.contracts.voting.CloseReason;
 import dev.charter.contracts.voting.DecisionMethod;
 import dev.charter.contracts.voting.Recusal;
 import dev.charter.contracts.voting.Tally;
+import dev.charter.platform.config.CharterProperties;
 import dev.charter.platform.jdbc.Columns;
 import dev.charter.voting.ballot.BallotViews.BallotFilter;
 import dev.charter.voting.ballot.BallotViews.BallotSummaryView;
 import dev.charter.voting.ballot.BallotViews.BallotView;
+import dev.charter.voting.ballot.BallotViews.VetoView;
 import dev.charter.voting.ballot.BallotViews.VoteView;
 import dev.charter.voting.ballot.tally.Counted;
 import dev.charter.voting.ballot.tally.CountedVote;
@@ -38,10 +40,12 @@ public class BallotQueries {
 
     private final JdbcClient jdbc;
     private final Columns json;
+    private final CharterProperties.Links links;
 
-    BallotQueries(JdbcClient jdbc, Columns json) {
+    BallotQueries(JdbcClient jdbc, Columns json, CharterProperties properties) {
         this.jdbc = jdbc;
         this.json = json;
+        this.links = properties.getLinks();
     }
 
     /** Ballots matching the filter, newest first, after the given position (0 for the first page). */
@@ -89,7 +93,7 @@ public class BallotQueries {
                 opened.recusals().size(), List.of(), opened.seed());
         return new BallotView(opened.ballotId(), status, opened.request(), opened.lead(), opened.electorate(),
                 opened.recusals(), List.of(), count, null, null, null, null, opened.seed(), opened.rulesVersion(), at,
-                null);
+                null, null);
     }
 
     private List<VoteView> votes(String ballotId) {
@@ -112,11 +116,14 @@ public class BallotQueries {
                 : Tallies.count(CountingRule.of(request), electorate.size(), recusals.size(),
                 votes.stream().map(v -> new CountedVote(v.choice(), v.ranking())).toList(), seed);
         String closeReason = rs.getString("close_reason");
+        String vetoId = rs.getString("veto_id");
         return new BallotView(rs.getString("ballot_id"), BallotStatus.valueOf(rs.getString("status")), request,
                 rs.getString("lead"), electorate, recusals, votes, counted,
                 closeReason == null ? null : CloseReason.valueOf(closeReason), rs.getString("decided_by"),
                 rs.getString("reasoning"), rs.getString("cancel_reason"), seed, rs.getString("rules_version"),
-                instant(rs, "opened_at"), instant(rs, "closed_at"));
+                instant(rs, "opened_at"), instant(rs, "closed_at"), vetoId == null ? null
+                : new VetoView(vetoId, rs.getString("veto_reasoning"), rs.getString("vetoed_by"),
+                instant(rs, "vetoed_at"), links.veto(vetoId)));
     }
 
     private BallotSummaryView summary(ResultSet rs, int row) throws SQLException {
@@ -126,6 +133,7 @@ public class BallotQueries {
                 BallotStatus.valueOf(rs.getString("status")), request.subjectKind(), request.subjectId(),
                 request.question(), BallotBody.valueOf(rs.getString("body")), request.moduleId(),
                 DecisionMethod.valueOf(rs.getString("method")), request.deadline(), instant(rs, "opened_at"),
-                instant(rs, "closed_at"), outcome == null ? null : BallotOutcome.valueOf(outcome));
+                instant(rs, "closed_at"), outcome == null ? null : BallotOutcome.valueOf(outcome),
+                rs.getString("veto_id"));
     }
 }

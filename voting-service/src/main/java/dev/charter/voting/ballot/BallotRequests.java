@@ -45,7 +45,7 @@ public final class BallotRequests {
         if (request.deadline() == null) {
             throw invalid("The deadline is required.");
         }
-        BallotBody body = request.body();
+        BallotBody body = requireOpenable(request.body());
         DecisionMethod method = request.method();
         if ((body == BallotBody.LEAD) != (method == DecisionMethod.SOLE_DECIDER)) {
             throw new GovernanceException.RuleViolation("sole-decider-is-the-lead", "R8",
@@ -55,13 +55,6 @@ public final class BallotRequests {
         String moduleId = null;
         if (body == BallotBody.MODULE_MAINTAINERS) {
             moduleId = ModuleIds.canonical(required(request.moduleId(), "moduleId", 64));
-        }
-        List<String> affected = List.of();
-        if (body == BallotBody.CORE_AND_AFFECTED_MODULES) {
-            affected = distinct(request.affectedModules(), "affectedModules", 64, ModuleIds::canonical);
-            if (affected.isEmpty()) {
-                throw invalid("CORE_AND_AFFECTED_MODULES needs the affected modules.");
-            }
         }
         Double threshold = null;
         ThresholdBase base = null;
@@ -87,8 +80,24 @@ public final class BallotRequests {
         }
         List<String> concerned = distinct(request.personsConcerned(), "personsConcerned", 39, PersonIds::canonical);
         String requestedBy = Text.blankToNull(request.requestedBy());
-        return new BallotRequest(requestId, subjectKind, subjectId, question, body, moduleId, affected, method,
+        return new BallotRequest(requestId, subjectKind, subjectId, question, body, moduleId, List.of(), method,
                 threshold, base, quorum, options, request.deadline(), concerned, requestedBy);
+    }
+
+    /**
+     * R17: a new ballot is put to a body that still opens ballots. The pooled body CORE_AND_AFFECTED_MODULES is
+     * retired: a controversial change is approved by the core maintainers and by each affected module's group,
+     * each in its own ballot under its own rule (dispute-service's proposals). Ballots opened on it before stay as
+     * they were recorded and are counted as they were (see {@link BallotBody}).
+     */
+    public static BallotBody requireOpenable(BallotBody body) {
+        if (body == BallotBody.CORE_AND_AFFECTED_MODULES) {
+            throw new GovernanceException.RuleViolation("body-retired", "R17", "The pooled body "
+                    + "CORE_AND_AFFECTED_MODULES opens no new ballots: a controversial change is approved by the core "
+                    + "maintainers and each affected module's group, each in its own ballot (propose it on "
+                    + "dispute-service, /api/v1/change-proposals). Ballots opened on it before stay readable.");
+        }
+        return body;
     }
 
     private static String required(String value, String field, int maxLength) {

@@ -22,17 +22,27 @@ public final class BallotViews {
     public record BallotSummaryView(long position, String ballotId, BallotStatus status, String subjectKind,
                                     String subjectId, String question, BallotBody body, String moduleId,
                                     DecisionMethod method, Instant deadline, Instant openedAt, Instant closedAt,
-                                    BallotOutcome outcome) {
+                                    BallotOutcome outcome, String vetoId) {
     }
 
     /**
      * A ballot in full. {@code tally} is the published result once closed (the tally referred to the lead
-     * while it waits for the lead), and the count as if it closed now while open.
+     * while it waits for the lead), and the count as if it closed now while open; {@code veto} is set when the
+     * core maintainers vetoed what it decided (R7).
      */
     public record BallotView(String ballotId, BallotStatus status, BallotRequest request, String lead,
                              List<String> electorate, List<Recusal> recusals, List<VoteView> votes, Counted tally,
                              CloseReason closeReason, String decidedBy, String reasoning, String cancelReason,
-                             long seed, String rulesVersion, Instant openedAt, Instant closedAt) {
+                             long seed, String rulesVersion, Instant openedAt, Instant closedAt, VetoView veto) {
+    }
+
+    /**
+     * R7: the veto of what a closed motion decided, with its public reasoning.
+     *
+     * @param decidedBy the core maintainer who published the veto's reasoning
+     * @param url       the veto on dispute-service
+     */
+    public record VetoView(String vetoId, String reasoning, String decidedBy, Instant vetoedAt, String url) {
     }
 
     /** A public vote. */

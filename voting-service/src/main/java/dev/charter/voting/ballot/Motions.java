@@ -31,8 +31,7 @@ public class Motions {
     static final Duration LONGEST = Duration.ofDays(366);
 
     /** A motion as put by a member. */
-    public record Motion(String question, BallotBody body, String moduleId, List<String> affectedModules,
-                         DecisionRule rule, List<String> options, Instant deadline, List<String> personsConcerned,
+    public record Motion(String question, BallotBody body, String moduleId, DecisionRule rule, List<String> options, Instant deadline, List<String> personsConcerned,
                          String subjectId) {
     }
 
@@ -46,6 +45,7 @@ public class Motions {
 
     /** The ballot request of the motion, put by {@code actor}. */
     public BallotRequest request(String actor, Motion motion) {
+        BallotRequests.requireOpenable(motion.body());
         if (motion.body() == BallotBody.LEAD) {
             throw new GovernanceException.RuleViolation("lead-does-not-decide-motions", "R8",
                     "A motion is put to a body that votes; the lead decides alone only ties and the matters the rules give them.");
@@ -56,32 +56,20 @@ public class Motions {
                     "The deadline is in the future, within " + LONGEST.toDays() + " days.");
         }
         String moduleId = ModuleIds.canonical(motion.moduleId());
-        List<String> affected = motion.affectedModules() == null ? List.of()
-                : motion.affectedModules().stream().map(ModuleIds::canonical).distinct().toList();
-        DecisionRule rule = switch (motion.body()) {
-            case MODULE_MAINTAINERS -> groupRule(moduleId, motion.rule());
-            case CORE_AND_AFFECTED_MODULES -> {
-                if (affected.isEmpty()) {
-                    throw new GovernanceException.BadInput("invalid-motion",
-                            "A motion to the core maintainers with the affected modules names those modules.");
-                }
-                affected.forEach(this::activeModule);
-                yield motion.rule() == null ? DecisionRule.majority() : motion.rule();
-            }
-            default -> motion.rule() == null ? DecisionRule.majority() : motion.rule();
-        };
+        DecisionRule rule = motion.body() == BallotBody.MODULE_MAINTAINERS ? groupRule(moduleId, motion.rule())
+                : motion.rule() == null ? DecisionRule.majority() : motion.rule();
         if (rule.method() == DecisionMethod.SOLE_DECIDER) {
             throw new GovernanceException.RuleViolation("lead-does-not-decide-motions", "R8",
                     "A motion is decided by a body's vote, not by the lead alone.");
         }
-        List<String> members = roster.members(motion.body(), moduleId, affected);
+        List<String> members = roster.members(motion.body(), moduleId, List.of());
         if (!members.contains(actor)) {
             throw new GovernanceException.NotAllowed("not-a-member", "R4", actor + " is not a member of "
                     + describe(motion.body(), moduleId) + " and may not put a motion to it.");
         }
         String requestId = "motion:" + UUID.randomUUID();
         return BallotRequests.canonical(new BallotRequest(requestId, SUBJECT_KIND, motion.subjectId(),
-                motion.question(), motion.body(), moduleId, affected, rule.method(), rule.threshold(), rule.base(),
+                motion.question(), motion.body(), moduleId, List.of(), rule.method(), rule.threshold(), rule.base(),
                 rule.quorum(), motion.options(), motion.deadline(), motion.personsConcerned(), actor));
     }
 
@@ -119,7 +107,7 @@ public class Motions {
         return switch (body) {
             case MODULE_MAINTAINERS -> "module " + moduleId + "'s maintainers";
             case CORE_MAINTAINERS -> "the core maintainers";
-            case CORE_AND_AFFECTED_MODULES -> "the core maintainers or the affected modules' maintainers";
+            case CORE_AND_AFFECTED_MODULES -> "the retired pooled body";
             case LEAD -> "the lead";
         };
     }

@@ -1,5 +1,7 @@
 package dev.charter.voting.web;
 
+import dev.charter.platform.projection.ReadModel;
+import dev.charter.voting.ballot.BallotProjection;
 import dev.charter.api.voting.BallotsApi;
 import dev.charter.api.voting.model.Ballot;
 import dev.charter.api.voting.model.BallotBody;
@@ -43,6 +45,7 @@ import java.time.Instant;
 import java.util.List;
 
 @RestController
+@ReadModel(BallotProjection.PROCESSING_GROUP)
 public class BallotsController implements BallotsApi {
 
     private final CommandGateway commands;
@@ -81,7 +84,7 @@ public class BallotsController implements BallotsApi {
         String actor = Actors.require();
         var request = motions.request(actor, new Motions.Motion(motion.getQuestion(),
                 dev.charter.contracts.voting.BallotBody.valueOf(motion.getBody().getValue()), motion.getModuleId(),
-                motion.getAffectedModules(), VotingMapping.rule(motion.getRule()),
+                VotingMapping.rule(motion.getRule()),
                 VotingMapping.list(motion.getOptions()), motion.getDeadline().toInstant(),
                 VotingMapping.list(motion.getPersonsConcerned()), motion.getSubjectId()));
         Opened opened = opener.open(request);

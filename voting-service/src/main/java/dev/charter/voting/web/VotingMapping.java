@@ -6,6 +6,7 @@ import dev.charter.api.voting.model.BallotOutcome;
 import dev.charter.api.voting.model.BallotRequestView;
 import dev.charter.api.voting.model.BallotStatus;
 import dev.charter.api.voting.model.BallotSummary;
+import dev.charter.api.voting.model.BallotVeto;
 import dev.charter.api.voting.model.Choice;
 import dev.charter.api.voting.model.CloseReason;
 import dev.charter.api.voting.model.DecisionMethod;
@@ -46,7 +47,9 @@ final class VotingMapping {
                 .decidedBy(view.decidedBy())
                 .reasoning(view.reasoning())
                 .cancelReason(view.cancelReason())
-                .closedAt(time(view.closedAt()));
+                .closedAt(time(view.closedAt()))
+                .veto(view.veto() == null ? null : new BallotVeto(view.veto().vetoId(), view.veto().reasoning(),
+                        view.veto().decidedBy(), time(view.veto().vetoedAt()), view.veto().url()));
     }
 
     static BallotSummary summary(BallotSummaryView view) {
@@ -55,7 +58,8 @@ final class VotingMapping {
                 DecisionMethod.fromValue(view.method().name()), time(view.deadline()), time(view.openedAt()))
                 .moduleId(view.moduleId())
                 .closedAt(time(view.closedAt()))
-                .outcome(view.outcome() == null ? null : BallotOutcome.fromValue(view.outcome().name()));
+                .outcome(view.outcome() == null ? null : BallotOutcome.fromValue(view.outcome().name()))
+                .vetoId(view.vetoId());
     }
 
     static BallotRequestView request(BallotRequest request) {

@@ -15,9 +15,11 @@ import dev.charter.contracts.voting.VotingEvent.BallotCancelled;
 import dev.charter.contracts.voting.VotingEvent.BallotClosed;
 import dev.charter.contracts.voting.VotingEvent.BallotOpened;
 import dev.charter.contracts.voting.VotingEvent.BallotReferredToLead;
+import dev.charter.contracts.voting.VotingEvent.BallotVetoed;
 import dev.charter.contracts.voting.VotingEvent.MemberRecused;
 import dev.charter.contracts.voting.VotingEvent.VoteCast;
 import dev.charter.platform.axon.AxonPersistenceAutoConfiguration;
+import dev.charter.platform.config.CharterProperties;
 import dev.charter.platform.jdbc.Columns;
 import dev.charter.testsupport.TestInfrastructure;
 import dev.charter.voting.ballot.BallotViews.BallotFilter;
@@ -43,7 +45,7 @@ class BallotProjectionTest {
     private final JdbcClient jdbc = JdbcClient.create(TestInfrastructure.migratedDatabase("voting",
             "classpath:db/migration/voting"));
     private final BallotProjection projection = new BallotProjection(jdbc, COLUMNS);
-    private final BallotQueries queries = new BallotQueries(jdbc, COLUMNS);
+    private final BallotQueries queries = new BallotQueries(jdbc, COLUMNS, new CharterProperties());
 
     @Test
     @DisplayName("R10: an open ballot with its frozen electorate, recusals, public votes and the count as if it closed now")
@@ -98,6 +100,30 @@ class BallotProjectionTest {
         assertThat(closed.decidedBy()).isEqualTo("ada");
         assertThat(closed.reasoning()).isEqualTo("Both sides have a point; we try it.");
         assertThat(closed.closedAt()).isEqualTo(DEADLINE);
+    }
+
+    @Test
+    @DisplayName("R7: a vetoed motion keeps its outcome and tally and is shown as vetoed, with the veto's reasoning and link")
+    void vetoed() {
+        projection.on(opened("b1", BallotBody.MODULE_MAINTAINERS, "nn", List.of("dennis", "frances")), OPENED);
+        Tally carried = new Tally(2, 0, 2, 2, 0, 0, null, true, List.of(new Round(1, List.of(new OptionCount("YES",
+                2), new OptionCount("NO", 0), new OptionCount("ABSTAIN", 0)), null, false, 0)), null);
+        projection.on(new BallotClosed("b1", "r-b1", "MOTION", "b1", DecisionMethod.MAJORITY, BallotOutcome.CARRIED,
+                carried, CloseReason.OUTCOME_SETTLED, null, null, "rules"), OPENED.plusSeconds(60));
+        assertThat(queries.ballot("b1").orElseThrow().veto()).isNull();
+
+        CharterProperties properties = new CharterProperties();
+        properties.getLinks().setDisputes("https://disputes.example.org/");
+        BallotVetoed vetoed = new BallotVetoed("b1", "veto-1", "It breaks every downstream module.", "grace");
+        projection.on(vetoed, DEADLINE);
+        projection.on(vetoed, DEADLINE);
+        BallotView ballot = new BallotQueries(jdbc, COLUMNS, properties).ballot("b1").orElseThrow();
+        assertThat(ballot.status()).isEqualTo(BallotStatus.CLOSED);
+        assertThat(ballot.tally().outcome()).isEqualTo(BallotOutcome.CARRIED);
+        assertThat(ballot.veto()).isEqualTo(new BallotViews.VetoView("veto-1", "It breaks every downstream module.",
+                "grace", DEADLINE, "https://disputes.example.org/api/v1/vetoes/veto-1"));
+        assertThat(queries.list(ANY, 0, 10)).singleElement()
+                .satisfies(summary -> assertThat(summary.vetoId()).isEqualTo("veto-1"));
     }
 
     @Test

@@ -116,6 +116,35 @@ class BallotTest {
     }
 
     @Test
+    @DisplayName("R17: the pooled body CORE_AND_AFFECTED_MODULES is retired: a new ballot on it is refused (422), nothing opens")
+    void pooledBodyOpensNoNewBallot() {
+        BallotRequest request = request("pooled", BallotBody.CORE_AND_AFFECTED_MODULES, DecisionMethod.MAJORITY,
+                List.of());
+        fixture.givenNoPriorActivity()
+                .when(new OpenBallot(id(request), request, CORE_BODY, 1, RULES, now))
+                .expectNoEvents()
+                .expectException(refusal(GovernanceException.RuleViolation.class, "body-retired", "R17"));
+    }
+
+    @Test
+    @DisplayName("R17, R8: a ballot opened on the pooled body before its retirement is read and counted as recorded: its members vote, a tie goes to the lead")
+    void pooledBallotFromHistoryIsCountedAsRecorded() {
+        BallotRequest pooled = new BallotRequest("pooled-before", "CHANGE", "pooled-before", "Remove the aliases?",
+                BallotBody.CORE_AND_AFFECTED_MODULES, null, List.of("nn"), DecisionMethod.MAJORITY, null, null, null,
+                List.of(), now.plus(WEEK), List.of(), "system:nominations");
+        fixture.given(opened(pooled, List.of("ada", "dennis", "grace", "linus")),
+                        new VoteCast(id(pooled), "ada", Choice.YES, List.of(), null, false),
+                        new VoteCast(id(pooled), "dennis", Choice.NO, List.of(), null, false),
+                        new VoteCast(id(pooled), "grace", Choice.NO, List.of(), null, false))
+                .when(vote(pooled, "linus", Choice.YES))
+                .expectEventsMatching(exactSequenceOf(
+                        predicate((EventMessage<?> e) -> e.getPayload() instanceof VoteCast),
+                        predicate((EventMessage<?> e) -> e.getPayload() instanceof BallotReferredToLead referred
+                                && referred.lead().equals("ada") && referred.tally().yes() == 2),
+                        andNoMore()));
+    }
+
+    @Test
     @DisplayName("a ballot whose id is not its request's is refused")
     void ballotIdFromRequest() {
         BallotRequest request = coreMajority("mismatch");
