@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(classes = ConsoleApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"spring.config.name=charter-console", "charter.console.registry=http://localhost:9",
                 "charter.console.voting=http://localhost:9", "charter.console.nominations=http://localhost:9",
-                "charter.console.timeout=2s"})
+                "charter.console.disputes=http://localhost:9", "charter.console.timeout=2s"})
 class ConsoleApplicationTest {
 
     @LocalServerPort
@@ -83,6 +83,18 @@ class ConsoleApplicationTest {
         assertThat(get("/webjars/htmx.org/dist/htmx.min.js").statusCode()).isEqualTo(200);
         assertThat(context.getBeanNamesForType(javax.sql.DataSource.class)).isEmpty();
         assertThat(context.containsBean("eventStore")).isFalse();
+    }
+
+    @Test
+    @DisplayName("health for Kubernetes' probes: liveness and readiness are up while the services do not answer")
+    void probes() throws Exception {
+        HttpResponse<String> liveness = get("/actuator/health/liveness");
+        HttpResponse<String> readiness = get("/actuator/health/readiness");
+
+        assertThat(liveness.statusCode()).isEqualTo(200);
+        assertThat(liveness.body()).contains("\"UP\"");
+        assertThat(readiness.statusCode()).isEqualTo(200);
+        assertThat(get("/actuator/env").statusCode()).isEqualTo(404);
     }
 
     private HttpResponse<String> get(String path) throws Exception {

@@ -104,7 +104,7 @@ public final class LocalStack implements AutoCloseable {
             auditorSettings = writeAuditorSettings(home);
             log.info("Starting the console on port {}", consolePort == 0 ? "(any)" : consolePort);
             console = ServiceLauncher.startConsole(consolePort, baseUri(Services.REGISTRY), baseUri(Services.VOTING),
-                    baseUri(Services.NOMINATION), true);
+                    baseUri(Services.NOMINATION), baseUri(Services.DISPUTE), true);
         } catch (RuntimeException | IOException e) {
             close();
             throw e;

@@ -67,13 +67,14 @@ public record ServiceLauncher(String jdbcUrl, String username, String password,
      * development issuer those services share ({@code signInAs}: a "sign in as" button per registered person).
      */
     public static ConfigurableApplicationContext startConsole(int port, String registry, String voting,
-                                                              String nominations, boolean signInAs) {
+                                                              String nominations, String disputes, boolean signInAs) {
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("spring.config.name", ConsoleApplication.CONFIG_NAME);
         properties.put("server.port", port);
         properties.put("charter.console.registry", registry);
         properties.put("charter.console.voting", voting);
         properties.put("charter.console.nominations", nominations);
+        properties.put("charter.console.disputes", disputes);
         properties.put("charter.console.sign-in-as", Boolean.toString(signInAs));
         properties.put("spring.main.banner-mode", "off");
         return new SpringApplicationBuilder(ConsoleApplication.class)

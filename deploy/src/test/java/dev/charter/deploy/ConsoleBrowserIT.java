@@ -1,5 +1,9 @@
 package dev.charter.deploy;
 
+import dev.charter.client.disputes.DisputesApi;
+import dev.charter.client.disputes.model.AnswerRequest;
+import dev.charter.client.disputes.model.DecisionInput;
+import dev.charter.client.disputes.model.DisputeRequest;
 import dev.charter.client.voting.BallotsApi;
 import dev.charter.client.voting.invoker.ApiClient;
 import dev.charter.client.voting.model.Ballot;
@@ -56,7 +60,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 /**
  * The console in a real browser (Debian's Chromium, headless, driven by Selenium through Debian's chromedriver;
  * nothing is downloaded) against the local stack started here: the demo roster, time travel, signing in and
- * voting, a ranked-choice ballot's rounds, a refused vote. Screenshots of each page go to
+ * voting, a ranked-choice ballot's rounds, a refused vote, a dispute and its answer. Screenshots of each page go to
  * {@code target/console-screenshots}, and the time each page takes to render, measured in the browser once the
  * stack is warm, to {@code target/console-screenshots/render-times.txt} (reported, not asserted). Skipped when no
  * Chromium is installed ({@code .ci/run} installs it).
@@ -261,6 +265,33 @@ class ConsoleBrowserIT {
     }
 
     @Test
+    @DisplayName("R5, R6: a dispute of another group's decision and that group's answer are read on the disputes, dispute, module and home pages")
+    void disputeAndAnswer() throws Exception {
+        // radia (vision) disputes a decision of nn's group; dennis answers for nn (dispute-service's roster copy
+        // follows the import)
+        String summary = "Adopt the new optimizer API";
+        String id = await().atMost(WAIT).ignoreExceptions().until(() -> disputes(token("radia")).openDispute(
+                new DisputeRequest().decision(new DecisionInput().url("https://github.com/example/project/pull/7")
+                                .moduleId("nn").summary(summary))
+                        .statement("It breaks the functional API without notice.")
+                        .addLinksItem("https://github.com/example/project/issues/8"), null).getId(), d -> d != null);
+        disputes(token("dennis")).answerDispute(id, new AnswerRequest().explanation("We measured it: twice as fast.")
+                .arguments("Most users gain.").resolution("A compatibility shim for one release."), null);
+
+        browser.get(console + "/disputes");
+        browser.findElement(By.linkText(summary)).click();
+        assertThat(text("[data-test=dispute-status]")).isEqualTo("ANSWERED");
+        assertThat(text("[data-test=dispute-statement]")).contains("without notice");
+        assertThat(text("[data-test=answer-explanation]")).contains("twice as fast");
+        assertThat(text("[data-test=module-decision]")).contains(summary, "EXTERNAL", "nn");
+        shoot("dispute");
+        browser.get(console + "/modules/nn");
+        assertThat(text("[data-test=module-disputes]")).contains(summary, "vision");
+        browser.get(console + "/");
+        assertThat(text("[data-test=open-disputes]")).contains(summary, "vision disputes nn");
+    }
+
+    @Test
     @DisplayName("every page renders with a heading and the time it reflects; screenshots and render times")
     void everyPage() {
         String ballot = motion(ada(), "Publish the roadmap?", List.of()).getId();
@@ -274,6 +305,9 @@ class ConsoleBrowserIT {
         pages.put("ballot-open", "/ballots/" + ballot);
         pages.put("nominations", "/nominations");
         pages.put("elections", "/elections");
+        pages.put("disputes", "/disputes");
+        pages.put("vetoes", "/vetoes");
+        pages.put("proposals", "/proposals");
         pages.put("audit", "/audit");
         pages.put("audit-chain", "/audit/registry");
         pages.put("maintainers", "/maintainers");
@@ -290,7 +324,7 @@ class ConsoleBrowserIT {
         browser.get(console + "/persons/frances");
         assertThat(browser.findElements(By.cssSelector("[data-test=timeline] a[data-test=timeline-link]"))).isNotEmpty();
         browser.get(console + "/audit");
-        assertThat(browser.findElements(By.cssSelector("[data-test=verification].valid"))).hasSize(3);
+        assertThat(browser.findElements(By.cssSelector("[data-test=verification].valid"))).hasSize(4);
         browser.get(console + "/codeowners");
         assertThat(text("[data-test=file]")).contains("@frances");
 
@@ -370,6 +404,13 @@ class ConsoleBrowserIT {
         client.updateBaseUri(stack.baseUri(Services.VOTING));
         client.setRequestInterceptor(request -> request.header("Authorization", "Bearer " + token));
         return new BallotsApi(client);
+    }
+
+    private DisputesApi disputes(String token) {
+        var client = new dev.charter.client.disputes.invoker.ApiClient();
+        client.updateBaseUri(stack.baseUri(Services.DISPUTE));
+        client.setRequestInterceptor(request -> request.header("Authorization", "Bearer " + token));
+        return new DisputesApi(client);
     }
 
     private String ada() {

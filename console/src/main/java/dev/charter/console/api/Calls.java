@@ -1,7 +1,7 @@
 package dev.charter.console.api;
 
 /**
- * Runs a call of a generated client and turns its failure into an {@link ApiCallException}: the four clients
+ * Runs a call of a generated client and turns its failure into an {@link ApiCallException}: the generated clients
  * each have their own {@code ApiException} type, with the same status code and response body.
  */
 public final class Calls {
@@ -44,6 +44,9 @@ public final class Calls {
             return response(service, api.getCode(), api.getResponseBody(), api);
         }
         if (e instanceof dev.charter.client.nominations.invoker.ApiException api) {
+            return response(service, api.getCode(), api.getResponseBody(), api);
+        }
+        if (e instanceof dev.charter.client.disputes.invoker.ApiException api) {
             return response(service, api.getCode(), api.getResponseBody(), api);
         }
         if (e instanceof dev.charter.client.audit.invoker.ApiException api) {

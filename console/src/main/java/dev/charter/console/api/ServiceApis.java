@@ -1,6 +1,9 @@
 package dev.charter.console.api;
 
 import dev.charter.client.audit.AuditApi;
+import dev.charter.client.disputes.ChangeProposalsApi;
+import dev.charter.client.disputes.DisputesApi;
+import dev.charter.client.disputes.VetoesApi;
 import dev.charter.client.nominations.ElectionsApi;
 import dev.charter.client.nominations.NominationsApi;
 import dev.charter.client.nominations.ReviewCyclesApi;
@@ -19,7 +22,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The generated clients of the services' public APIs, one instance each (each holds its own HTTP client). A
+ * The generated clients of the services' public APIs, one instance each, for the four services (each holds its own HTTP client). A
  * signed-in person's bearer token goes with each write as a header of that call only ({@link #bearer}).
  */
 @Component
@@ -32,6 +35,7 @@ public class ServiceApis {
     public static final String REGISTRY = "registry";
     public static final String VOTING = "voting";
     public static final String NOMINATIONS = "nominations";
+    public static final String DISPUTES = "disputes";
 
     private final RosterApi roster;
     private final PersonsApi persons;
@@ -41,7 +45,11 @@ public class ServiceApis {
     private final NominationsApi nominations;
     private final ElectionsApi elections;
     private final ReviewCyclesApi reviewCycles;
+    private final DisputesApi disputes;
+    private final VetoesApi vetoes;
+    private final ChangeProposalsApi changeProposals;
     private final List<Audited> audited;
+    private final AuditorTargets auditorTargets;
 
     public ServiceApis(ConsoleProperties properties) {
         Duration timeout = properties.timeout();
@@ -54,6 +62,9 @@ public class ServiceApis {
         var nomination = new dev.charter.client.nominations.invoker.ApiClient(http(timeout),
                 dev.charter.client.nominations.invoker.ApiClient.createDefaultObjectMapper(), base(properties.nominations()));
         nomination.setReadTimeout(timeout);
+        var dispute = new dev.charter.client.disputes.invoker.ApiClient(http(timeout),
+                dev.charter.client.disputes.invoker.ApiClient.createDefaultObjectMapper(), base(properties.disputes()));
+        dispute.setReadTimeout(timeout);
         this.roster = new RosterApi(registry);
         this.persons = new PersonsApi(registry);
         this.modules = new ModulesApi(registry);
@@ -62,10 +73,16 @@ public class ServiceApis {
         this.nominations = new NominationsApi(nomination);
         this.elections = new ElectionsApi(nomination);
         this.reviewCycles = new ReviewCyclesApi(nomination);
+        this.disputes = new DisputesApi(dispute);
+        this.vetoes = new VetoesApi(dispute);
+        this.changeProposals = new ChangeProposalsApi(dispute);
+        this.auditorTargets = new AuditorTargets(properties.registry(), properties.voting(), properties.nominations(),
+                properties.disputes());
         this.audited = List.of(
                 audited(REGISTRY, "Registry", properties.registry(), timeout),
                 audited(VOTING, "Voting", properties.voting(), timeout),
-                audited(NOMINATIONS, "Nominations", properties.nominations(), timeout));
+                audited(NOMINATIONS, "Nominations", properties.nominations(), timeout),
+                audited(DISPUTES, "Disputes", properties.disputes(), timeout));
     }
 
     /** The header of a call made as the signed-in person. */
@@ -103,6 +120,26 @@ public class ServiceApis {
 
     public ReviewCyclesApi reviewCycles() {
         return reviewCycles;
+    }
+
+    public DisputesApi disputes() {
+        return disputes;
+    }
+
+    public VetoesApi vetoes() {
+        return vetoes;
+    }
+
+    public ChangeProposalsApi changeProposals() {
+        return changeProposals;
+    }
+
+    /** The services' addresses, as {@code charter-audit reconcile} takes them. */
+    public record AuditorTargets(URI registry, URI voting, URI nominations, URI disputes) {
+    }
+
+    public AuditorTargets auditorTargets() {
+        return auditorTargets;
     }
 
     /** Every service with its audit API, in the order the console shows them. */

@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 public class Links {
 
     static final String NOMINATIONS_STREAM = "charter.nominations.v1";
+    static final String DISPUTES_STREAM = "charter.disputes.v1";
     static final String BOOTSTRAP = "bootstrap";
     private static final String VACANCY_PREFIX = "vacancy-";
     private static final Pattern WEB = Pattern.compile("https?://\\S+");
@@ -40,6 +41,10 @@ public class Links {
                 default -> null;
             };
         }
+        if (DISPUTES_STREAM.equals(source)) {
+            // R7: a carried veto ends a vetoed appointment or restores vetoed settings; the reference is the veto
+            return "VetoCarried".equals(eventType) ? veto(reference) : null;
+        }
         return null;
     }
 
@@ -52,7 +57,10 @@ public class Links {
         return reference == null ? what : what + " (" + reference + ")";
     }
 
-    /** The page of what a ballot decides: a nomination, a lead election, or a motion's web link. */
+    /**
+     * The page of what a ballot decides: a nomination, a lead election, a dispute's escalation, a veto, one body's
+     * approval of a controversial change, or a motion's web link.
+     */
     public String subject(String subjectKind, String subjectId) {
         if (subjectKind == null || subjectId == null) {
             return null;
@@ -60,8 +68,46 @@ public class Links {
         return switch (subjectKind) {
             case "NOMINATION" -> "/nominations/" + segment(subjectId);
             case "LEAD_ELECTION" -> "/elections/" + segment(subjectId);
-            default -> WEB.matcher(subjectId).matches() ? subjectId : null;
+            case "DISPUTE" -> dispute(subjectId);
+            case "VETO" -> veto(subjectId);
+            case "CHANGE_PROPOSAL" -> proposal(subjectId);
+            default -> web(subjectId);
         };
+    }
+
+    /**
+     * Where a module-level decision (dispute-service's {@code ModuleDecision}) can be read: a motion's ballot, a
+     * nomination, an external decision's or a publication's own address. Null for a settings change (the module's
+     * page shows its settings).
+     */
+    public String moduleDecision(String kind, String decisionId, String url) {
+        String local = decisionId == null ? null : decisionId.substring(decisionId.indexOf(':') + 1);
+        return switch (kind == null ? "" : kind) {
+            case "MOTION" -> ballot(local);
+            case "MODULE_NOMINATION" -> local == null ? null : "/nominations/" + segment(local);
+            case "EXTERNAL", "PUBLICATION" -> web(url);
+            default -> null;
+        };
+    }
+
+    /** A dispute's page. */
+    public String dispute(String disputeId) {
+        return disputeId == null ? null : "/disputes/" + segment(disputeId);
+    }
+
+    /** A veto's page. */
+    public String veto(String vetoId) {
+        return vetoId == null ? null : "/vetoes/" + segment(vetoId);
+    }
+
+    /** A controversial-change proposal's page. */
+    public String proposal(String proposalId) {
+        return proposalId == null ? null : "/proposals/" + segment(proposalId);
+    }
+
+    /** A web address as a link, only when it is one (http or https). */
+    public String web(String address) {
+        return address != null && WEB.matcher(address).matches() ? address : null;
     }
 
     /** A person's page. */

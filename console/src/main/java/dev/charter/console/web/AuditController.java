@@ -26,7 +26,10 @@ import java.util.concurrent.CompletableFuture;
 @Controller
 public class AuditController {
 
-    /** One service's chain as the page shows it; {@code verifiedAt} is when the verification answered. */
+    /**
+     * One service's chain as the page shows it; {@code verifiedAt} is when the service reached its verdict (its
+     * {@code verifiedAt}), or when it answered if it did not say.
+     */
     public record ChainStatus(ServiceApis.Audited service, Fetch.Part<ChainHead> head,
                               Fetch.Part<ChainVerification> verification, Instant verifiedAt) {
     }
@@ -50,9 +53,15 @@ public class AuditController {
         List<Pending> pending = apis.audited().stream().map(service -> new Pending(service,
                 fetch.async(() -> Calls.call(service.name(), () -> service.audit().getChainHead())),
                 fetch.async(() -> Calls.call(service.name(), () -> service.audit().verifyChain())))).toList();
-        List<ChainStatus> chains = pending.stream().map(p -> new ChainStatus(p.service(), Fetch.part(p.head()),
-                Fetch.part(p.verification()), clock.instant())).toList();
+        List<ChainStatus> chains = pending.stream().map(p -> {
+            Fetch.Part<ChainVerification> verification = Fetch.part(p.verification());
+            Instant answered = clock.instant();
+            Instant verifiedAt = verification.ok() && verification.value().getVerifiedAt() != null
+                    ? verification.value().getVerifiedAt().toInstant() : answered;
+            return new ChainStatus(p.service(), Fetch.part(p.head()), verification, verifiedAt);
+        }).toList();
         model.addAttribute("chains", chains);
+        model.addAttribute("auditor", apis.auditorTargets());
         model.addAttribute("reflects", now);
         return "audit";
     }

@@ -1,5 +1,8 @@
 package dev.charter.console.web;
 
+import dev.charter.client.disputes.model.ChangeProposal;
+import dev.charter.client.disputes.model.ChangeStatus;
+import dev.charter.client.disputes.model.DisputePage;
 import dev.charter.client.nominations.model.ElectionPage;
 import dev.charter.client.nominations.model.NominationPage;
 import dev.charter.client.nominations.model.ReviewCycle;
@@ -19,12 +22,14 @@ import org.springframework.web.bind.annotation.RequestParam;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.stream.Stream;
 import java.util.concurrent.CompletableFuture;
 
 /**
  * The home page: the roster (the lead, the core maintainers, the modules with their maintainers), now or as of
  * a past moment; and what is being decided now — open ballots, ballots referred to the lead, nominations in
- * review, elections, the core maintainers' next review meeting — in a part that refreshes itself.
+ * review, elections, open disputes and controversial-change proposals, the core maintainers' next review meeting —
+ * in a part that refreshes itself.
  */
 @Controller
 public class HomeController {
@@ -84,11 +89,24 @@ public class HomeController {
                 () -> apis.elections().listElections(true, null, 20)));
         CompletableFuture<List<ReviewCycle>> cycles = fetch.async(() -> Calls.call(ServiceApis.NOMINATIONS,
                 () -> apis.reviewCycles().listReviewCycles(null, 1)));
+        CompletableFuture<DisputePage> disputes = fetch.async(() -> Calls.call(ServiceApis.DISPUTES,
+                () -> apis.disputes().listDisputes(null, null, null, true, null, 50)));
+        CompletableFuture<List<ChangeProposal>> voting = openProposals(ChangeStatus.VOTING);
+        CompletableFuture<List<ChangeProposal>> awaiting = openProposals(ChangeStatus.AWAITING_REASONING);
         model.addAttribute("openBallots", Fetch.part(open));
         model.addAttribute("referredBallots", Fetch.part(referred));
         model.addAttribute("openNominations", Fetch.part(nominations));
         model.addAttribute("openElections", Fetch.part(elections));
         model.addAttribute("nextReview", Fetch.part(cycles));
+        model.addAttribute("openDisputes", Fetch.part(disputes));
+        model.addAttribute("openProposals", Fetch.part(voting.thenCombine(awaiting,
+                (a, b) -> Stream.concat(a.stream(), b.stream()).toList())));
         model.addAttribute("liveAt", clock.instant());
+    }
+
+    /** Proposals in one of the states not decided yet (R17): their bodies vote, or the reasoning is awaited. */
+    private CompletableFuture<List<ChangeProposal>> openProposals(ChangeStatus status) {
+        return fetch.async(() -> Calls.call(ServiceApis.DISPUTES,
+                () -> apis.changeProposals().listChangeProposals(null, status, null, 50).getItems()));
     }
 }

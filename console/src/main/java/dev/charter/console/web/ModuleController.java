@@ -1,5 +1,8 @@
 package dev.charter.console.web;
 
+import dev.charter.client.disputes.model.ChangeProposalPage;
+import dev.charter.client.disputes.model.DisputePage;
+import dev.charter.client.disputes.model.VetoPage;
 import dev.charter.client.nominations.model.NominationPage;
 import dev.charter.client.registry.model.Module;
 import dev.charter.client.registry.model.Publication;
@@ -23,8 +26,10 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * A module: its maintainers and emeritus with their tenure and the decision behind each, its group's decision
- * rule, nomination process and inactivity period, its publications; its ballots and nominations. As of a past
- * moment it shows the group then, and the publications made by then.
+ * rule, nomination process and inactivity period, its publications; its ballots and nominations; the disputes and
+ * vetoes concerning it (R5, R7: its group's decisions disputed or vetoed, and the disputes its group opened) and the
+ * controversial changes affecting it (R17). As of a past moment it shows the group then, and the publications made
+ * by then.
  */
 @Controller
 public class ModuleController {
@@ -52,6 +57,15 @@ public class ModuleController {
                     () -> apis.ballots().listBallots(null, null, null, null, moduleId, null, 50)));
             CompletableFuture<NominationPage> nominations = fetch.async(() -> Calls.call(ServiceApis.NOMINATIONS,
                     () -> apis.nominations().listNominations(null, null, null, moduleId, null, null, null, 50)));
+            CompletableFuture<DisputePage> disputes = fetch.async(() -> Calls.call(ServiceApis.DISPUTES,
+                    () -> apis.disputes().listDisputes(moduleId, null, null, null, null, 50)));
+            CompletableFuture<VetoPage> vetoes = fetch.async(() -> Calls.call(ServiceApis.DISPUTES,
+                    () -> apis.vetoes().listVetoes(moduleId, null, null, null, 50)));
+            CompletableFuture<ChangeProposalPage> proposals = fetch.async(() -> Calls.call(ServiceApis.DISPUTES,
+                    () -> apis.changeProposals().listChangeProposals(moduleId, null, null, 50)));
+            model.addAttribute("disputes", Fetch.part(disputes));
+            model.addAttribute("vetoes", Fetch.part(vetoes));
+            model.addAttribute("proposals", Fetch.part(proposals));
             model.addAttribute("ballots", Fetch.part(ballots));
             model.addAttribute("nominations", Fetch.part(nominations));
         }
