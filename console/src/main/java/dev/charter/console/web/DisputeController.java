@@ -19,6 +19,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
 import java.util.function.Function;
 
 /**
@@ -53,25 +55,16 @@ public class DisputeController {
         String module = blankToNull(moduleId);
         DisputePage page = Calls.call(ServiceApis.DISPUTES,
                 () -> apis.disputes().listDisputes(module, filter, null, open, after, PAGE));
-        model.addAttribute("disputes", page.getItems());
-        model.addAttribute("next", page.getNext());
         model.addAttribute("open", open);
-        model.addAttribute("moduleId", module);
-        model.addAttribute("status", filter == null ? "" : filter.getValue());
-        model.addAttribute("statuses", DisputeStatus.values());
-        model.addAttribute("reflects", now);
-        return "disputes";
+        return listed(model, "disputes", page.getItems(), page.getNext(), module,
+                filter == null ? "" : filter.getValue(), DisputeStatus.values(), now);
     }
 
     @GetMapping("/disputes/{disputeId}")
     public String dispute(@PathVariable String disputeId, Model model) {
         var now = clock.instant();
         Dispute dispute = Calls.call(ServiceApis.DISPUTES, () -> apis.disputes().getDispute(disputeId));
-        model.addAttribute("dispute", dispute);
-        model.addAttribute("json", json("/api/v1/disputes/", disputeId));
-        model.addAttribute("names", names.names());
-        model.addAttribute("reflects", now);
-        return "dispute";
+        return shown(model, "dispute", dispute, json("/api/v1/disputes/", disputeId), now);
     }
 
     @GetMapping("/vetoes")
@@ -83,24 +76,15 @@ public class DisputeController {
         String module = blankToNull(moduleId);
         VetoPage page = Calls.call(ServiceApis.DISPUTES,
                 () -> apis.vetoes().listVetoes(module, filter, null, after, PAGE));
-        model.addAttribute("vetoes", page.getItems());
-        model.addAttribute("next", page.getNext());
-        model.addAttribute("moduleId", module);
-        model.addAttribute("status", filter == null ? "" : filter.getValue());
-        model.addAttribute("statuses", VetoStatus.values());
-        model.addAttribute("reflects", now);
-        return "vetoes";
+        return listed(model, "vetoes", page.getItems(), page.getNext(), module,
+                filter == null ? "" : filter.getValue(), VetoStatus.values(), now);
     }
 
     @GetMapping("/vetoes/{vetoId}")
     public String veto(@PathVariable String vetoId, Model model) {
         var now = clock.instant();
         Veto veto = Calls.call(ServiceApis.DISPUTES, () -> apis.vetoes().getVeto(vetoId));
-        model.addAttribute("veto", veto);
-        model.addAttribute("json", json("/api/v1/vetoes/", vetoId));
-        model.addAttribute("names", names.names());
-        model.addAttribute("reflects", now);
-        return "veto";
+        return shown(model, "veto", veto, json("/api/v1/vetoes/", vetoId), now);
     }
 
     @GetMapping("/proposals")
@@ -112,13 +96,8 @@ public class DisputeController {
         String module = blankToNull(moduleId);
         ChangeProposalPage page = Calls.call(ServiceApis.DISPUTES,
                 () -> apis.changeProposals().listChangeProposals(module, filter, after, PAGE));
-        model.addAttribute("proposals", page.getItems());
-        model.addAttribute("next", page.getNext());
-        model.addAttribute("moduleId", module);
-        model.addAttribute("status", filter == null ? "" : filter.getValue());
-        model.addAttribute("statuses", ChangeStatus.values());
-        model.addAttribute("reflects", now);
-        return "proposals";
+        return listed(model, "proposals", page.getItems(), page.getNext(), module,
+                filter == null ? "" : filter.getValue(), ChangeStatus.values(), now);
     }
 
     @GetMapping("/proposals/{proposalId}")
@@ -126,11 +105,28 @@ public class DisputeController {
         var now = clock.instant();
         ChangeProposal proposal = Calls.call(ServiceApis.DISPUTES,
                 () -> apis.changeProposals().getChangeProposal(proposalId));
-        model.addAttribute("proposal", proposal);
-        model.addAttribute("json", json("/api/v1/change-proposals/", proposalId));
+        return shown(model, "proposal", proposal, json("/api/v1/change-proposals/", proposalId), now);
+    }
+
+    /** A page of a list, with the filters it was drawn with. */
+    private static String listed(Model model, String view, List<?> items, String next, String moduleId, String status,
+                                 Object[] statuses, Instant now) {
+        model.addAttribute(view, items);
+        model.addAttribute("next", next);
+        model.addAttribute("moduleId", moduleId);
+        model.addAttribute("status", status);
+        model.addAttribute("statuses", statuses);
+        model.addAttribute("reflects", now);
+        return view;
+    }
+
+    /** One dispute, veto or proposal, with the persons' names and its address on dispute-service. */
+    private String shown(Model model, String view, Object value, String json, Instant now) {
+        model.addAttribute(view, value);
+        model.addAttribute("json", json);
         model.addAttribute("names", names.names());
         model.addAttribute("reflects", now);
-        return "proposal";
+        return view;
     }
 
     /** A status filter from the query, none when blank; an unknown one is bad input (400, by the page advice). */
