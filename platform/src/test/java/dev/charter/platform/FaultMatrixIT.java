@@ -200,7 +200,11 @@ class FaultMatrixIT {
         assertThat(failed.headers().firstValue("Content-Type")).hasValueSatisfying(
                 v -> assertThat(v).startsWith("application/problem+json"));
         await().atMost(WAIT).until(() -> putWithKey(b, id, "Cut"), r -> r.statusCode() == 200);
-        assertThat(putWithKey(a, id, "Cut").headers().firstValue("Idempotent-Replayed")).hasValue("true");
+        // instance a may still hand out a pooled connection that was cut (a 503 problem the client retries)
+        HttpResponse<String> replayed = await().atMost(WAIT).until(() -> putWithKey(a, id, "Cut"),
+                r -> r.statusCode() != 503);
+        assertThat(replayed.statusCode()).as(replayed.body()).isEqualTo(200);
+        assertThat(replayed.headers().firstValue("Idempotent-Replayed")).hasValue("true");
         assertThat(count("SELECT count(*) FROM domainevententry WHERE aggregateidentifier = ?", id)).isEqualTo(2);
         assertInvariants();
     }
