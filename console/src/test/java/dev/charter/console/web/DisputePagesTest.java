@@ -87,7 +87,12 @@ class DisputePagesTest {
             "/api/v1/vetoes/v-1", VETO,
             "/api/v1/vetoes", "{\"items\":[" + VETO + "]}",
             "/api/v1/change-proposals/p-1", PROPOSAL,
-            "/api/v1/change-proposals", "{\"items\":[" + PROPOSAL + "]}");
+            "/api/v1/change-proposals", "{\"items\":[" + PROPOSAL + "]}",
+            "/api/v1/audit/head", "{\"length\":2,\"hash\":\"0a0d5081f27798ac\",\"eventId\":\"e-2\"}",
+            "/api/v1/audit/verification", """
+                    {"valid":true,"checked":2,"length":2,"headHash":"0a0d5081f27798ac","unchained":0,
+                     "mode":"INCREMENTAL","fromSequence":1,"verifiedAt":"2026-11-10T10:00:00Z",
+                     "fullyVerifiedAt":"2026-11-09T08:00:00Z"}""");
 
     private static final HttpServer DISPUTE_SERVICE = disputeService();
 
@@ -150,6 +155,18 @@ class DisputePagesTest {
         assertThat(get("/vetoes").body()).contains("href=\"/vetoes/v-1\"");
         assertThat(get("/proposals").body()).contains("href=\"/proposals/p-1\"");
         assertThat(get("/disputes?status=SETTLED").statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    @DisplayName("the audit page shows dispute-service's chain head, the time of its last successful verification and of its last whole-chain run, the services that do not answer as problems, and how to run charter-audit")
+    void audit() throws Exception {
+        HttpResponse<String> page = get("/audit");
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("Disputes").contains("0a0d5081f27798ac").contains("all <span>2</span> links hold")
+                .contains("2026-11-10 10:00:00 UTC").contains("(INCREMENTAL)").contains("2026-11-09 08:00:00 UTC")
+                .contains("The registry service did not answer")
+                .contains("charter-audit-exec.jar").contains("--disputes http://localhost:");
     }
 
     @Test
