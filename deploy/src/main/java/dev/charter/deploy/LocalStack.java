@@ -47,17 +47,28 @@ public final class LocalStack implements AutoCloseable {
                     "charter.nomination.review-cycles.cut-off", "PT1M",
                     "charter.nomination.candidacy-window", "PT30M"));
 
+    /** The console's port unless CONSOLE_PORT says otherwise. */
+    static final int CONSOLE_PORT = 8080;
+
     private final List<ConfigurableApplicationContext> contexts = new ArrayList<>();
     private final Map<String, Integer> ports = new LinkedHashMap<>();
+    private ConfigurableApplicationContext console;
     private final EmbeddedPostgres postgres;
     private final SecuredEmbeddedKafka kafka;
     private Path auditorSettings;
 
+    /** The whole stack, with the console on any free port. */
+    public LocalStack(Path home, int postgresPort, Function<ServiceSpec, Integer> ports) throws IOException {
+        this(home, postgresPort, ports, 0);
+    }
+
     /**
      * Starts everything: PostgreSQL with its data in {@code home}, Kafka, then every service on the port
-     * {@code ports} gives it (0 for any free port), and imports the demo roster into an empty registry.
+     * {@code ports} gives it (0 for any free port), imports the demo roster into an empty registry, and starts
+     * the console on {@code consolePort} (0 for any free port), signing in with the development issuer.
      */
-    public LocalStack(Path home, int postgresPort, Function<ServiceSpec, Integer> ports) throws IOException {
+    public LocalStack(Path home, int postgresPort, Function<ServiceSpec, Integer> ports, int consolePort)
+            throws IOException {
         Files.createDirectories(home);
         log.info("Starting PostgreSQL (data in {}) on port {}", home.resolve("postgres"), postgresPort);
         postgres = EmbeddedPostgres.builder()
@@ -94,6 +105,9 @@ public final class LocalStack implements AutoCloseable {
             for (ServiceSpec service : Services.ALL) {
                 writeKafkaEnvironment(home, service);
             }
+            log.info("Starting the console on port {}", consolePort == 0 ? "(any)" : consolePort);
+            console = ServiceLauncher.startConsole(consolePort, baseUri(Services.REGISTRY), baseUri(Services.VOTING),
+                    baseUri(Services.NOMINATION), baseUri(Services.DISPUTE), true);
         } catch (RuntimeException | IOException e) {
             close();
             throw e;
@@ -151,7 +165,8 @@ public final class LocalStack implements AutoCloseable {
         Path home = Path.of(System.getenv().getOrDefault("CHARTER_HOME", ".charter/local")).toAbsolutePath();
         int postgresPort = port("CHARTER_LOCAL_POSTGRES_PORT", 54329);
         LocalStack stack = new LocalStack(home, postgresPort,
-                service -> port(service.name().toUpperCase() + "_PORT", service.defaultPort()));
+                service -> port(service.name().toUpperCase() + "_PORT", service.defaultPort()),
+                port("CONSOLE_PORT", CONSOLE_PORT));
         Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "charter-local-shutdown"));
         stack.printWelcome(home, postgresPort);
     }
@@ -172,12 +187,26 @@ public final class LocalStack implements AutoCloseable {
         return ports.get(service.name());
     }
 
+    /** The service's base URL, e.g. {@code http://localhost:8081}. */
+    public String baseUri(ServiceSpec service) {
+        return "http://localhost:" + port(service);
+    }
+
+    /** The console's address, e.g. {@code http://localhost:8080}. */
+    public String consoleUri() {
+        return "http://localhost:" + ServiceLauncher.port(console);
+    }
+
     /** Stops the services, then Kafka, then PostgreSQL (its data stays). */
     @Override
     public synchronized void close() {
         log.info("Stopping the local stack");
         List<ConfigurableApplicationContext> running = new ArrayList<>(contexts);
         Collections.reverse(running);
+        if (console != null) {
+            console.close();
+            console = null;
+        }
         running.forEach(ConfigurableApplicationContext::close);
         contexts.clear();
         kafka.close();
@@ -203,6 +232,8 @@ public final class LocalStack implements AutoCloseable {
     private void printWelcome(Path home, int postgresPort) {
         StringBuilder text = new StringBuilder("\n\n  Charter is running (local stack). Ctrl-C stops it; data stays in "
                 + home + ".\n\n");
+        text.append(String.format("  Console      %s   (the governance pages; \"Sign in\" lists the demo people)%n%n",
+                consoleUri()));
         for (ServiceSpec service : Services.ALL) {
             String base = "http://localhost:" + port(service);
             text.append(String.format("  %-12s %s/api/v1/...   OpenAPI: %s/openapi/%s   actuator: http://localhost:%d/actuator%n",

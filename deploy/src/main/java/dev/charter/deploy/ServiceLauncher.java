@@ -1,5 +1,6 @@
 package dev.charter.deploy;
 
+import dev.charter.console.ConsoleApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -58,6 +59,30 @@ public record ServiceLauncher(String jdbcUrl, String username, String password,
         properties.put("charter.publisher.republish-on-start", Boolean.toString(republishOnStart));
         properties.put("spring.main.banner-mode", "off");
         properties.putAll(settings);
+        return arguments(properties);
+    }
+
+    /**
+     * Starts the console in this JVM, reading the services at the given base URLs and signing people in with the
+     * development issuer those services share ({@code signInAs}: a "sign in as" button per registered person).
+     */
+    public static ConfigurableApplicationContext startConsole(int port, String registry, String voting,
+                                                              String nominations, String disputes, boolean signInAs) {
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put("spring.config.name", ConsoleApplication.CONFIG_NAME);
+        properties.put("server.port", port);
+        properties.put("charter.console.registry", registry);
+        properties.put("charter.console.voting", voting);
+        properties.put("charter.console.nominations", nominations);
+        properties.put("charter.console.disputes", disputes);
+        properties.put("charter.console.sign-in-as", Boolean.toString(signInAs));
+        properties.put("spring.main.banner-mode", "off");
+        return new SpringApplicationBuilder(ConsoleApplication.class)
+                .registerShutdownHook(false)
+                .run(arguments(properties));
+    }
+
+    private static String[] arguments(Map<String, Object> properties) {
         return properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
     }
 

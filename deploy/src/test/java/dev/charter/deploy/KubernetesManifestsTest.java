@@ -91,6 +91,45 @@ class KubernetesManifestsTest {
     }
 
     @Test
+    @DisplayName("the console runs as a Deployment: non-root, read-only root, health probes on the management port, resources, a disruption budget, a network policy; every service's address; its identity settings in both overlays")
+    void consoleIsDeployed() throws IOException {
+        List<JsonNode> base = base();
+        JsonNode deployment = find(base, "Deployment", "console");
+        JsonNode container = deployment.at("/spec/template/spec/containers/0");
+        assertThat(deployment.at("/spec/template/spec/securityContext/runAsNonRoot").asBoolean()).isTrue();
+        assertThat(container.at("/securityContext/readOnlyRootFilesystem").asBoolean()).isTrue();
+        assertThat(container.at("/readinessProbe/httpGet/path").asText()).isEqualTo("/actuator/health/readiness");
+        assertThat(container.at("/livenessProbe/httpGet/path").asText()).isEqualTo("/actuator/health/liveness");
+        assertThat(container.at("/readinessProbe/httpGet/port").asText()).isEqualTo("management");
+        assertThat(container.at("/resources/requests/memory").asText()).isNotEmpty();
+        assertThat(container.at("/resources/limits/memory").asText()).isNotEmpty();
+        assertThat(env(container, "CHARTER_CONSOLE_REGISTRY")).isEqualTo("http://registry-service");
+        assertThat(env(container, "CHARTER_CONSOLE_VOTING")).isEqualTo("http://voting-service");
+        assertThat(env(container, "CHARTER_CONSOLE_NOMINATIONS")).isEqualTo("http://nomination-service");
+        assertThat(env(container, "CHARTER_CONSOLE_DISPUTES")).isEqualTo("http://dispute-service");
+        for (ServiceSpec service : Services.ALL) {
+            find(base, "Service", service.name() + "-service");
+        }
+        find(base, "Service", "console");
+        find(base, "PodDisruptionBudget", "console");
+        JsonNode policy = find(base, "NetworkPolicy", "console");
+        assertThat(policy.at("/spec/ingress/1/from/0/namespaceSelector/matchLabels/kubernetes.io~1metadata.name").asText())
+                .isEqualTo("monitoring");
+        // the services' policies let it in on their API port (no source restriction on 8080)
+        for (ServiceSpec service : Services.ALL) {
+            assertThat(find(base, "NetworkPolicy", service.name() + "-service").at("/spec/ingress/0").toString())
+                    .isEqualTo("{\"ports\":[{\"port\":8080}]}");
+        }
+        for (String overlay : List.of("dev", "production")) {
+            JsonNode kustomization = documents(ROOT.resolve("overlays/" + overlay + "/kustomization.yaml")).get(0);
+            assertThat(kustomization.path("configMapGenerator").toString()).as(overlay)
+                    .contains("charter-console-identity", "SPRING_SECURITY_OAUTH2_CLIENT_PROVIDER_CHARTER_AUTHORIZATION_URI");
+        }
+        assertThat(documents(ROOT.resolve("overlays/production/kustomization.yaml")).get(0).toString())
+                .doesNotContain("CHARTER_CONSOLE_SIGN_IN_AS");
+    }
+
+    @Test
     @DisplayName("every public stream has its topic, kept forever, with three replicas in production")
     void everyStreamHasATopic() throws IOException {
         List<JsonNode> base = base();

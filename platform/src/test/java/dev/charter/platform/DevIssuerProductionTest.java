@@ -1,6 +1,7 @@
 package dev.charter.platform;
 
 import dev.charter.platform.config.CharterProperties;
+import dev.charter.platform.security.DevAuthorizationController;
 import dev.charter.platform.security.DevIssuerAutoConfiguration;
 import dev.charter.platform.security.DevTokenIssuer;
 import dev.charter.platform.security.SecurityAutoConfiguration;
@@ -9,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
@@ -76,4 +78,16 @@ class DevIssuerProductionTest {
         runner.run(context -> assertThat(context).doesNotHaveBean(DevTokenIssuer.class));
     }
 
+    @Test
+    @DisplayName("the development issuer's sign-in for web clients (/dev/authorize, /dev/oauth/token, /dev/userinfo) exists only where it is on, never under production")
+    void webSignInOnlyWithTheIssuer() {
+        WebApplicationContextRunner web = new WebApplicationContextRunner()
+                .withUserConfiguration(Base.class)
+                .withConfiguration(AutoConfigurations.of(DevIssuerAutoConfiguration.class));
+        web.withPropertyValues("charter.security.dev-issuer.enabled=true")
+                .run(context -> assertThat(context).hasSingleBean(DevAuthorizationController.class));
+        web.run(context -> assertThat(context).doesNotHaveBean(DevAuthorizationController.class));
+        web.withPropertyValues("charter.security.dev-issuer.enabled=true", "spring.profiles.active=production")
+                .run(context -> assertThat(context).hasFailed());
+    }
 }

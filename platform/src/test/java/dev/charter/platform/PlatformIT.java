@@ -385,6 +385,56 @@ class PlatformIT {
     }
 
     @Test
+    @DisplayName("the development issuer signs a web client in by the authorization-code flow with PKCE")
+    void devIssuerAuthorizationCodeFlow() throws Exception {
+        String verifier = "verifier-" + UUID.randomUUID();
+        String challenge = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+                java.security.MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
+        String redirect = "http://localhost:9/login/oauth2/code/charter";
+        String authorize = "/dev/authorize?response_type=code&client_id=console&state=s1&code_challenge_method=S256"
+                + "&code_challenge=" + challenge + "&redirect_uri=" + java.net.URLEncoder.encode(redirect, StandardCharsets.UTF_8);
+
+        HttpResponse<String> form = send(HttpRequest.newBuilder(uri(authorize)).GET().build());
+        assertThat(form.statusCode()).isEqualTo(200);
+        assertThat(form.body()).contains("Sign in as").contains("name=\"code_challenge\"");
+        HttpResponse<String> elsewhere = send(HttpRequest.newBuilder(uri(authorize.replace("localhost%3A9", "example.org")
+                + "&login_hint=ada")).GET().build());
+        assertThat(elsewhere.statusCode()).isEqualTo(400);
+
+        HttpResponse<String> granted = send(HttpRequest.newBuilder(uri(authorize + "&login_hint=Ada")).GET().build());
+        assertThat(granted.statusCode()).isEqualTo(302);
+        URI back = URI.create(granted.headers().firstValue("Location").orElseThrow());
+        assertThat(back.getPath()).isEqualTo("/login/oauth2/code/charter");
+        assertThat(back.getQuery()).contains("state=s1");
+        String code = back.getQuery().replaceAll(".*code=([^&]+).*", "$1");
+
+        HttpResponse<String> wrongVerifier = send(tokenRequest(code + "x", redirect, verifier));
+        assertThat(wrongVerifier.statusCode()).isEqualTo(400);
+        HttpResponse<String> tokenResponse = send(tokenRequest(code, redirect, verifier));
+        assertThat(tokenResponse.statusCode()).isEqualTo(200);
+        JsonNode token = json.readTree(tokenResponse.body());
+        assertThat(token.get("token_type").asText()).isEqualTo("Bearer");
+        assertThat(send(tokenRequest(code, redirect, verifier)).body()).contains("invalid_grant");
+
+        HttpResponse<String> userInfo = send(HttpRequest.newBuilder(uri("/dev/userinfo"))
+                .header("Authorization", "Bearer " + token.get("access_token").asText()).GET().build());
+        assertThat(json.readTree(userInfo.body()).get("sub").asText()).isEqualTo("ada");
+        HttpResponse<String> write = send(HttpRequest.newBuilder(uri("/api/v1/members"))
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + token.get("access_token").asText())
+                .POST(HttpRequest.BodyPublishers.ofString("{\"id\":\"oauth" + shortId() + "\",\"name\":\"O\"}")).build());
+        assertThat(write.statusCode()).isEqualTo(201);
+    }
+
+    private HttpRequest tokenRequest(String code, String redirect, String verifier) {
+        String form = "grant_type=authorization_code&client_id=console&code=" + code + "&code_verifier=" + verifier
+                + "&redirect_uri=" + java.net.URLEncoder.encode(redirect, StandardCharsets.UTF_8);
+        return HttpRequest.newBuilder(uri("/dev/oauth/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build();
+    }
+
+    @Test
     @DisplayName("a write retried with the same Idempotency-Key returns the first result and acts once")
     void idempotentWrites() throws Exception {
         String id = "idem" + shortId();

@@ -41,4 +41,12 @@ public class DevIssuerAutoConfiguration {
     public DevTokenController devTokenController(DevTokenIssuer issuer) {
         return new DevTokenController(issuer);
     }
+
+    /** Sign-in of web clients such as the console through the authorization-code flow. */
+    @Bean
+    @ConditionalOnWebApplication
+    public DevAuthorizationController devAuthorizationController(DevTokenIssuer issuer, CharterProperties properties,
+                                                                 Clock clock) {
+        return new DevAuthorizationController(issuer, properties.getSecurity().getDevIssuer().getTokenTtl(), clock);
+    }
 }
