@@ -43,6 +43,8 @@ import org.axonframework.serialization.Serializer;
 import org.springframework.core.env.Environment;
 import java.time.Clock;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.springboot.EventProcessorProperties;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 
 /**
@@ -190,15 +192,38 @@ public class AxonPersistenceAutoConfiguration {
     }
 
     /**
-     * Every tracking processor not configured by name handles up to {@code charter.processors.batch-size} available
-     * events (default 100) in one unit of work and one transaction, its token stored once per batch: a projection
-     * catching up, or rebuilding, does not commit once per event. A failing event rolls the whole batch back and
-     * the processor retries it (the handlers are idempotent by design).
+     * Tracking processors (projections, policies) handle up to {@code charter.processors.batch-size} available events
+     * (default 100) in one unit of work and one transaction, their token stored once per batch: a projection catching
+     * up, or rebuilding, does not commit once per event. A failing event rolls the whole batch back and the processor
+     * retries it (handlers are idempotent by design). A processor's own {@code axon.eventhandling.processors.<name>
+     * .batch-size} wins; processors not named in the properties get the same default.
      */
     @Bean
+    public static BeanPostProcessor charterProcessorBatchSizes(Environment environment) {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String beanName) {
+                if (bean instanceof EventProcessorProperties properties) {
+                    int batchSize = batchSize(environment);
+                    properties.getProcessors().forEach((name, settings) -> {
+                        if (!environment.containsProperty("axon.eventhandling.processors." + name + ".batch-size")) {
+                            settings.setBatchSize(batchSize);
+                        }
+                    });
+                }
+                return bean;
+            }
+        };
+    }
+
+    @Bean
     public ConfigurerModule charterProcessorBatches(Environment environment) {
-        int batchSize = environment.getProperty("charter.processors.batch-size", Integer.class, 100);
+        int batchSize = batchSize(environment);
         return configurer -> configurer.eventProcessing().registerTrackingEventProcessorConfiguration(
                 c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing().andBatchSize(batchSize));
+    }
+
+    private static int batchSize(Environment environment) {
+        return environment.getProperty("charter.processors.batch-size", Integer.class, 100);
     }
 }
