@@ -89,8 +89,10 @@ final class VotingBenchmark {
             int before = voteEvents(voting);
             long started = System.nanoTime();
             Load.Result requests = Load.run(voteCallers, votes);
+            long answered = System.nanoTime();
             caughtUp(voting);
             double seconds = Load.seconds(started);
+            double catchUp = Load.seconds(answered);
             int stored = voteEvents(voting) - before;
             if (stored != votes) {
                 throw new IllegalStateException(stored + " votes stored of " + votes);
@@ -103,6 +105,9 @@ final class VotingBenchmark {
             results.put("p2_baseline_inserts_per_s", baseline.perSecond());
             results.put("p2_baseline_p99_ms", baseline.p99());
             results.put("p2_ratio", perSecond / baseline.perSecond());
+            // where the time went: the requests answered, then the projection and the publisher catching up
+            results.put("p2_answered_votes_per_s", requests.perSecond());
+            results.put("p2_catch_up_s", catchUp);
             results.row("P2 votes/s, " + clients + " clients (to caught-up + acked)", perSecond, "votes/s",
                     clients + "-client INSERT/s", baseline.perSecond(), perSecond / baseline.perSecond());
             results.row("P2 vote p99 latency, " + clients + " clients", requests.p99(), "ms",
