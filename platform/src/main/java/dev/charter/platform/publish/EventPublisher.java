@@ -14,8 +14,6 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.serialization.UnknownSerializedType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,10 +24,7 @@ import org.springframework.kafka.core.ProducerFactory;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -39,13 +34,11 @@ import java.util.concurrent.TimeoutException;
 /**
  * The event store is the outbox (DESIGN §3): this tracking processor reads the service's events in order,
  * chains each public one into the audit chain and sends it to the service's topic, keyed by aggregate id,
- * waiting for the broker's acknowledgement. It handles up to a batch of events per transaction (the processor's
- * batch size), sends them all and awaits their acknowledgements together before that transaction commits. Its
- * guarantees:
+ * waiting for the broker's acknowledgement. Its guarantees, which a batching publisher must keep:
  * <ul>
  *   <li><b>order per aggregate</b>: one thread, one segment, events in event-store order, key = aggregate id;</li>
- *   <li><b>token after acknowledgement</b>: the token (and the chain links, same transaction) moves only once the
- *       broker acknowledged every event of the batch; a failed send throws, the processor backs off and retries the event: a broker outage
+ *   <li><b>token after acknowledgement</b>: the token (and the chain link, same transaction) moves only once the
+ *       broker acknowledged; a failed send throws, the processor backs off and retries the event: a broker outage
  *       delays publication, never a user's command, and loses nothing.</li>
  * </ul>
  * Failures are classified. <b>Transient</b> ones (broker unreachable, timeouts, a missing ACL) are retried with
@@ -63,7 +56,6 @@ import java.util.concurrent.TimeoutException;
 public class EventPublisher implements DisposableBean {
 
     public static final String PROCESSING_GROUP = "charter-publisher";
-    private static final String BATCH_RESOURCE = EventPublisher.class.getName() + ".batch";
     private static final Logger log = LoggerFactory.getLogger(EventPublisher.class);
 
     private final KafkaTemplate<String, CloudEvent> template;
@@ -138,106 +130,24 @@ public class EventPublisher implements DisposableBean {
     }
 
     private void send(String key, CloudEvent cloudEvent, AuditChain.Link link) throws Exception {
-        send(key, cloudEvent, link, null);
-    }
-
-    /**
-     * Sends the record. Inside the tracking processor's batch the acknowledgement is awaited once for the whole batch,
-     * before its transaction (chain links, token) commits ({@link Batch}); elsewhere (a re-publication) at once.
-     * {@code parked}: the event an {@code EventParked} record stands for and why, parked again if the send fails.
-     */
-    private void send(String key, CloudEvent cloudEvent, AuditChain.Link link, Map.Entry<String, String> parked)
-            throws Exception {
-        CompletableFuture<?> sent;
         try {
-            sent = template.send(new ProducerRecord<>(topic, key, cloudEvent));
-        } catch (org.springframework.kafka.KafkaException e) {
-            // (a failure the client sees at once, such as a record too large, is thrown by send() itself)
-            failed(e, cloudEvent, parked);
-            throw e;
-        }
-        Sent pending = new Sent(sent, cloudEvent, link, parked);
-        Batch batch = batch();
-        if (batch == null || sent.isDone()) {
-            // (a send that failed at once, e.g. no metadata within max.block.ms, stops the batch here)
-            await(pending, System.nanoTime() + sendTimeout.toNanos());
-            return;
-        }
-        batch.sent.add(pending);
-    }
-
-    private record Sent(CompletableFuture<?> future, CloudEvent cloudEvent, AuditChain.Link link,
-                        Map.Entry<String, String> parked) {
-    }
-
-    /**
-     * The sends of one batch of the tracking processor (one unit of work, one transaction): all awaited, under one
-     * deadline of the send timeout, in the unit of work's prepare-commit phase, that is before the transaction that
-     * moves the token and stores the chain links commits. A failure rolls the whole batch back; the processor retries
-     * it (events of the batch already acknowledged are sent again: delivery is at least once). The wait per batch stays
-     * within {@link PublisherTimeouts#longestSend()}, so the claim (extended between batches) does not lapse.
-     */
-    private static final class Batch {
-        private final List<Sent> sent = new ArrayList<>();
-    }
-
-    private Batch batch() {
-        if (!CurrentUnitOfWork.isStarted()) {
-            return null;
-        }
-        UnitOfWork<?> root = CurrentUnitOfWork.get().root();
-        return root.getOrComputeResource(BATCH_RESOURCE, k -> {
-            Batch batch = new Batch();
-            root.onPrepareCommit(u -> {
-                long deadline = System.nanoTime() + sendTimeout.toNanos();
-                for (Sent pending : batch.sent) {
-                    try {
-                        await(pending, deadline);
-                    } catch (RuntimeException e) {
-                        throw e;
-                    } catch (Exception e) {
-                        throw new PublicationFailedException(e);
-                    }
-                }
-            });
-            return batch;
-        });
-    }
-
-    private void await(Sent pending, long deadlineNanos) throws Exception {
-        try {
-            pending.future().get(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
-            log.debug("Published {} {} to {} (chain #{})", pending.cloudEvent().getType(), pending.cloudEvent().getId(),
-                    topic, pending.link().sequence());
+            template.send(new ProducerRecord<>(topic, key, cloudEvent)).get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            log.debug("Published {} {} to {} (chain #{})", cloudEvent.getType(), cloudEvent.getId(), topic,
+                    link.sequence());
         } catch (ExecutionException | TimeoutException | org.springframework.kafka.KafkaException e) {
-            failed(e, pending.cloudEvent(), pending.parked());
+            // (a failure the client sees at once, such as a record too large, is thrown by send() itself)
+            if (permanent(e)) {
+                // the chain link is rolled back with this transaction; the processor hands the event over again
+                refusedForGood.put(cloudEvent.getId(), "the broker refuses it for good: " + rootMessage(e));
+                log.warn("The broker refuses {} {} for good ({}); it will be parked", cloudEvent.getType(),
+                        cloudEvent.getId(), rootMessage(e));
+            } else {
+                log.warn("Could not publish {} {} to {}; will retry: {}", cloudEvent.getType(), cloudEvent.getId(),
+                        topic, rootMessage(e));
+                // a fresh producer (new producer id) for the retry, in case the broker lost the old one's state
+                producerFactory.reset();
+            }
             throw e;
-        }
-    }
-
-    private void failed(Exception e, CloudEvent cloudEvent, Map.Entry<String, String> parked) {
-        if (parked != null) {
-            // rolled back with the parking; parked again on the next attempt
-            refusedForGood.putIfAbsent(parked.getKey(), parked.getValue());
-            return;
-        }
-        if (permanent(e)) {
-            // the chain link is rolled back with this transaction; the processor hands the event over again
-            refusedForGood.put(cloudEvent.getId(), "the broker refuses it for good: " + rootMessage(e));
-            log.warn("The broker refuses {} {} for good ({}); it will be parked", cloudEvent.getType(),
-                    cloudEvent.getId(), rootMessage(e));
-        } else {
-            log.warn("Could not publish {} {} to {}; will retry: {}", cloudEvent.getType(), cloudEvent.getId(),
-                    topic, rootMessage(e));
-            // a fresh producer (new producer id) for the retry, in case the broker lost the old one's state
-            producerFactory.reset();
-        }
-    }
-
-    /** A send of the batch failed: the batch's transaction rolls back, the processor retries it. */
-    static final class PublicationFailedException extends RuntimeException {
-        PublicationFailedException(Exception cause) {
-            super("Publication failed: " + Failures.rootMessage(cause), cause);
         }
     }
 
@@ -261,8 +171,7 @@ public class EventPublisher implements DisposableBean {
                 .update();
         try {
             send(aggregateId.isEmpty() ? null : aggregateId,
-                    mapper.toCloudEvent(recordId, aggregateId, event.getTimestamp(), actor, parked, link), link,
-                    Map.entry(event.getIdentifier(), error));
+                    mapper.toCloudEvent(recordId, aggregateId, event.getTimestamp(), actor, parked, link), link);
         } catch (Exception e) {
             // rolled back with the parking; parked again on the next attempt
             refusedForGood.putIfAbsent(event.getIdentifier(), error);
