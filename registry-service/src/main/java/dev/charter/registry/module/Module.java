@@ -1,5 +1,6 @@
 package dev.charter.registry.module;
 
+import dev.charter.platform.axon.AggregateCache;
 import dev.charter.contracts.disputes.ModuleSettings;
 import dev.charter.contracts.registry.NominationProcess;
 import dev.charter.contracts.registry.RegistryEvent.MaintainerAppointed;
@@ -48,7 +49,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * and publications (R6). Seats change only by a named decision; re-applying the same decision changes
  * nothing.
  */
-@Aggregate
+@Aggregate(cache = AggregateCache.BEAN)
 public class Module {
 
     private static final Logger log = LoggerFactory.getLogger(Module.class);
