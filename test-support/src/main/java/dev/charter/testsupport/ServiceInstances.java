@@ -31,6 +31,18 @@ public final class ServiceInstances {
     public static ConfigurableApplicationContext start(Class<?> application, String configName, String service,
                                                        String database, String topicPrefix,
                                                        Map<String, String> extra, Class<?>... configurations) {
+        Map<String, String> settings = settings(configName, service, database, topicPrefix, extra);
+        // as command-line arguments: they take precedence over the service's own configuration file (e.g. its port)
+        return new SpringApplicationBuilder(application)
+                .sources(configurations)
+                .registerShutdownHook(false)
+                .run(settings.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
+                        .toArray(String[]::new));
+    }
+
+    /** The settings {@link #start} gives an instance (as {@code --key=value} arguments, e.g. for another JVM). */
+    public static Map<String, String> settings(String configName, String service, String database, String topicPrefix,
+                                               Map<String, String> extra) {
         TestInfrastructure.Postgres postgres = TestInfrastructure.postgres();
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("spring.config.name", configName);
@@ -44,11 +56,6 @@ public final class ServiceInstances {
         settings.put("db-scheduler.polling-interval", "1s");
         settings.put("spring.main.banner-mode", "off");
         settings.putAll(extra);
-        // as command-line arguments: they take precedence over the service's own configuration file (e.g. its port)
-        return new SpringApplicationBuilder(application)
-                .sources(configurations)
-                .registerShutdownHook(false)
-                .run(settings.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
-                        .toArray(String[]::new));
+        return settings;
     }
 }

@@ -231,6 +231,12 @@ public final class TestInfrastructure {
         }
     }
 
+    /**
+     * System property: {@code true} starts the embedded PostgreSQL durable (fsync, synchronous_commit and
+     * full_page_writes on), as the benchmarks need; the tests keep zonky's fast, non-durable defaults.
+     */
+    public static final String DURABLE_POSTGRES = "charter.test.postgres.durable";
+
     private static Postgres startPostgres() {
         String url = System.getenv("CHARTER_TEST_POSTGRES_URL");
         if (url != null && !url.isBlank()) {
@@ -246,7 +252,13 @@ public final class TestInfrastructure {
             return new Postgres(container.getJdbcUrl(), container.getUsername(), container.getPassword());
         }
         try {
-            EmbeddedPostgres embedded = EmbeddedPostgres.builder().start();
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+            if (Boolean.getBoolean(DURABLE_POSTGRES)) {
+                // as in production: every commit flushed to disk (zonky's defaults trade that for speed)
+                builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on")
+                        .setServerConfig("full_page_writes", "on");
+            }
+            EmbeddedPostgres embedded = builder.start();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {
                     embedded.close();

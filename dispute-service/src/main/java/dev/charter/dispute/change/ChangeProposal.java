@@ -1,5 +1,6 @@
 package dev.charter.dispute.change;
 
+import dev.charter.platform.axon.AggregateCache;
 import dev.charter.contracts.disputes.Approval;
 import dev.charter.contracts.disputes.ApprovalOutcome;
 import dev.charter.contracts.disputes.ChangeKind;
@@ -64,7 +65,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * A core maintainer — the lead, when the lead decided the core maintainers' tie — publishes the reasoning of the
  * result, which carries every ballot's outcome.
  */
-@Aggregate
+@Aggregate(cache = AggregateCache.BEAN)
 public class ChangeProposal {
 
     public static final String SUBJECT_KIND = "CHANGE_PROPOSAL";

@@ -1,5 +1,6 @@
 package dev.charter.dispute.dispute;
 
+import dev.charter.platform.axon.AggregateCache;
 import dev.charter.contracts.disputes.DisputeEvent.DisputeAnswered;
 import dev.charter.contracts.disputes.DisputeEvent.DisputeAwaitingRuling;
 import dev.charter.contracts.disputes.DisputeEvent.DisputeEscalated;
@@ -58,7 +59,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * when the lead decided — publishes the ruling with its reasoning (R7), whose outcome must be the ballot's. The
  * disputing person may withdraw before the ruling. Everything is public (R6).
  */
-@Aggregate
+@Aggregate(cache = AggregateCache.BEAN)
 public class Dispute {
 
     static final String RESPONSE_DUE = "dispute-response-due";

@@ -1,5 +1,6 @@
 package dev.charter.dispute.veto;
 
+import dev.charter.platform.axon.AggregateCache;
 import dev.charter.contracts.disputes.DisputeEvent;
 import dev.charter.contracts.disputes.DisputeEvent.VetoAwaitingReasoning;
 import dev.charter.contracts.disputes.DisputeEvent.VetoBallotOpened;
@@ -46,7 +47,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * (and two racing proposals clash on the event store). A carried veto is undone by the services that own the
  * decision, reacting to {@link VetoCarried}.
  */
-@Aggregate
+@Aggregate(cache = AggregateCache.BEAN)
 public class Veto {
 
     public static final String SUBJECT_KIND = "VETO";

@@ -1,5 +1,6 @@
 package dev.charter.nomination.election;
 
+import dev.charter.platform.axon.AggregateCache;
 import dev.charter.contracts.nominations.NominationEvent.CandidacyAccepted;
 import dev.charter.contracts.nominations.NominationEvent.CandidacyDeclared;
 import dev.charter.contracts.nominations.NominationEvent.CandidacyDeclined;
@@ -51,7 +52,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * maintainers, the candidates being its options; a winner becomes lead in the registry. Without a candidate,
  * or when the ballot elects no one, the candidacy window opens again.
  */
-@Aggregate
+@Aggregate(cache = AggregateCache.BEAN)
 public class Election {
 
     static final String CANDIDACY_WINDOW = "candidacy-window";

@@ -25,6 +25,7 @@ import dev.charter.nomination.proposal.ModuleProposalCommands.SubmitModulePropos
 import dev.charter.nomination.proposal.ModuleProposalCommands.WithdrawModuleProposal;
 import dev.charter.nomination.proposal.ModuleProposalViews.ProposalDecisionView;
 import dev.charter.platform.web.GovernanceException;
+import dev.charter.platform.axon.AggregateCache;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
@@ -46,7 +47,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * whose outcome must be the ballot's, and only then is the proposal Accepted — which the registry applies — or
  * Declined. The proposer may withdraw it before the decision.
  */
-@Aggregate
+@Aggregate(cache = AggregateCache.BEAN)
 public class ModuleProposal {
 
     /** The subject kind of a proposal's ballot on the voting stream. */

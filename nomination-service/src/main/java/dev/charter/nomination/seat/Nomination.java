@@ -1,5 +1,6 @@
 package dev.charter.nomination.seat;
 
+import dev.charter.platform.axon.AggregateCache;
 import dev.charter.contracts.nominations.DossierAuthor;
 import dev.charter.contracts.nominations.LetterKind;
 import dev.charter.contracts.nominations.NominationEvent.EvidenceAdded;
@@ -60,7 +61,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * quarterly review meeting: a durable deadline), and once that ballot has closed becomes Confirmed or Declined
  * only when a member of the deciding body publishes reasoning that states the ballot's outcome.
  */
-@Aggregate
+@Aggregate(cache = AggregateCache.BEAN)
 public class Nomination {
 
     static final String REVIEW_MEETING = "review-meeting";

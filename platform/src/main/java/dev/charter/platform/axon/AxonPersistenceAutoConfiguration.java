@@ -42,6 +42,10 @@ import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.serialization.Serializer;
 import org.springframework.core.env.Environment;
 import java.time.Clock;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.springboot.EventProcessorProperties;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 
 /**
  * Axon on PostgreSQL through plain JDBC (STACK.md). Axon's own JDBC and transaction auto-configurations
@@ -173,5 +177,53 @@ public class AxonPersistenceAutoConfiguration {
     @ConditionalOnMissingBean
     public Clock clock() {
         return Clock.systemUTC();
+    }
+
+    /**
+     * The aggregates' cache ({@link AggregateCache}): {@code charter.aggregate-cache.max-size} aggregates (default
+     * 10,000), an entry idle for {@code charter.aggregate-cache.expire-after-access} (default 10 minutes) is dropped.
+     */
+    @Bean(AggregateCache.BEAN)
+    @ConditionalOnMissingBean(name = AggregateCache.BEAN)
+    public AggregateCache charterAggregateCache(Environment environment) {
+        return new AggregateCache(environment.getProperty("charter.aggregate-cache.max-size", Long.class, 10_000L),
+                environment.getProperty("charter.aggregate-cache.expire-after-access", Duration.class,
+                        Duration.ofMinutes(10)));
+    }
+
+    /**
+     * Tracking processors (projections, policies) handle up to {@code charter.processors.batch-size} available events
+     * (default 100) in one unit of work and one transaction, their token stored once per batch: a projection catching
+     * up, or rebuilding, does not commit once per event. A failing event rolls the whole batch back and the processor
+     * retries it (handlers are idempotent by design). A processor's own {@code axon.eventhandling.processors.<name>
+     * .batch-size} wins; processors not named in the properties get the same default.
+     */
+    @Bean
+    public static BeanPostProcessor charterProcessorBatchSizes(Environment environment) {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String beanName) {
+                if (bean instanceof EventProcessorProperties properties) {
+                    int batchSize = batchSize(environment);
+                    properties.getProcessors().forEach((name, settings) -> {
+                        if (!environment.containsProperty("axon.eventhandling.processors." + name + ".batch-size")) {
+                            settings.setBatchSize(batchSize);
+                        }
+                    });
+                }
+                return bean;
+            }
+        };
+    }
+
+    @Bean
+    public ConfigurerModule charterProcessorBatches(Environment environment) {
+        int batchSize = batchSize(environment);
+        return configurer -> configurer.eventProcessing().registerTrackingEventProcessorConfiguration(
+                c -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing().andBatchSize(batchSize));
+    }
+
+    private static int batchSize(Environment environment) {
+        return environment.getProperty("charter.processors.batch-size", Integer.class, 100);
     }
 }

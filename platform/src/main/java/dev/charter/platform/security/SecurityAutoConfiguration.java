@@ -9,7 +9,13 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.util.StringUtils;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
+import org.springframework.beans.BeansException;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.security.config.observation.SecurityObservationSettings;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
@@ -121,5 +127,40 @@ public class SecurityAutoConfiguration {
                         .accessDeniedHandler(problems))
                 .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems));
         return http.build();
+    }
+
+    /**
+     * No observation decorators around each filter of the security chain, the authentication and the authorization
+     * (they cost more per request than the filters themselves); the request as a whole is still observed and
+     * measured ({@code http.server.requests}).
+     */
+    @Bean
+    @ConditionalOnMissingBean(SecurityObservationSettings.class)
+    public SecurityObservationSettings charterSecurityObservationSettings() {
+        return SecurityObservationSettings.noObservations();
+    }
+
+    /**
+     * Every {@link JwtDecoder} (the configured issuer's, or the development issuer's) remembers the tokens it
+     * accepted ({@link CachingJwtDecoder}): {@code charter.security.token-cache.max-size} tokens (default 10,000),
+     * each at most {@code charter.security.token-cache.ttl} (default 5 minutes) and never past its expiry;
+     * {@code charter.security.token-cache.enabled=false} turns it off.
+     */
+    @Bean
+    public static BeanPostProcessor charterCachingJwtDecoder(Environment environment) {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String beanName) throws BeansException {
+                if (bean instanceof JwtDecoder decoder && !(bean instanceof CachingJwtDecoder)
+                        && environment.getProperty("charter.security.token-cache.enabled", Boolean.class, true)) {
+                    return new CachingJwtDecoder(decoder,
+                            environment.getProperty("charter.security.token-cache.max-size", Long.class, 10_000L),
+                            environment.getProperty("charter.security.token-cache.ttl", Duration.class,
+                                    Duration.ofMinutes(5)),
+                            Clock.systemUTC());
+                }
+                return bean;
+            }
+        };
     }
 }

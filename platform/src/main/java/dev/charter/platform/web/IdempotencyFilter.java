@@ -73,6 +73,23 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        try {
+            filterWithKey(request, response, chain);
+        } catch (org.springframework.dao.DataAccessException | org.springframework.transaction.TransactionException e) {
+            if (response.isCommitted()) {
+                throw e;
+            }
+            // looking the key up, replaying it or storing a refusal failed on the database (e.g. a connection cut
+            // under the pool): a problem the client may retry with the same key, never a bare 500
+            log.warn("{} {} with Idempotency-Key failed on the database: {}", request.getMethod(),
+                    request.getRequestURI(), e.toString());
+            response.resetBuffer();
+            ProblemResponses.write(response, ProblemHandling.unavailable(), request.getRequestURI());
+        }
+    }
+
+    private void filterWithKey(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
         Optional<String> actor = Actors.current();
         if (actor.isEmpty()) {
             chain.doFilter(request, response);

@@ -1,5 +1,6 @@
 package dev.charter.registry.bootstrap;
 
+import dev.charter.platform.axon.AggregateCache;
 import dev.charter.contracts.registry.RegistryEvent.RosterImported;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -13,7 +14,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * The one bootstrap import of a registry: a second import cannot create this aggregate again, even when
  * two race past the "registry has history" check.
  */
-@Aggregate
+@Aggregate(cache = AggregateCache.BEAN)
 public class RosterImport {
 
     public static final String ID = "roster-import";

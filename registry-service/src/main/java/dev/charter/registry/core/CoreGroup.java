@@ -1,5 +1,6 @@
 package dev.charter.registry.core;
 
+import dev.charter.platform.axon.AggregateCache;
 import dev.charter.contracts.registry.RegistryEvent.MaintainerAppointed;
 import dev.charter.contracts.registry.RegistryEvent.MaintainerRemoved;
 import dev.charter.contracts.registry.RegistryEvent.MovedToEmeritus;
@@ -42,7 +43,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * core maintainer. A new lead takes the seat only when it is vacant (R12, R13). Seats change only by a
  * named decision; re-applying the same decision changes nothing.
  */
-@Aggregate
+@Aggregate(cache = AggregateCache.BEAN)
 public class CoreGroup {
 
     public static final String ID = "core";

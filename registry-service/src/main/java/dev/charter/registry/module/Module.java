@@ -1,6 +1,7 @@
 package dev.charter.registry.module;
 
 import dev.charter.contracts.DecisionRef;
+import dev.charter.platform.axon.AggregateCache;
 import dev.charter.contracts.disputes.ModuleSettings;
 import dev.charter.contracts.registry.NominationProcess;
 import dev.charter.contracts.registry.RegistryEvent.ReinstatementRequested;
@@ -73,7 +74,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * nothing. The group changes its settings by its own motion, decided under its current rule (R4); inactive
  * maintainers get a public notice, then move to emeritus, and are reinstated by the group's ballot (R14).
  */
-@Aggregate
+@Aggregate(cache = AggregateCache.BEAN)
 public class Module {
 
     private static final Logger log = LoggerFactory.getLogger(Module.class);

@@ -1,5 +1,6 @@
 package dev.charter.registry.person;
 
+import dev.charter.platform.axon.AggregateCache;
 import dev.charter.contracts.registry.ConflictKind;
 import dev.charter.contracts.registry.RegistryEvent.AffiliationChanged;
 import dev.charter.contracts.registry.RegistryEvent.ConflictOfInterestDeclared;
@@ -29,7 +30,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * An individual (R2): membership is for persons, never companies; affiliation is recorded with its
  * history but is never a seat. Holds the conflicts of interest the person declared (R10 recusal).
  */
-@Aggregate
+@Aggregate(cache = AggregateCache.BEAN)
 public class Person {
 
     @AggregateIdentifier

@@ -1,5 +1,6 @@
 package dev.charter.voting.ballot;
 
+import dev.charter.platform.axon.AggregateCache;
 import dev.charter.contracts.voting.BallotBody;
 import dev.charter.contracts.voting.BallotIds;
 import dev.charter.contracts.voting.BallotOutcome;
@@ -66,7 +67,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * core-maintainer ballot goes to the lead, whose deciding choice and reasoning close it (R8). The rules
  * version in force when it opened is the one it is decided under.
  */
-@Aggregate
+@Aggregate(cache = AggregateCache.BEAN)
 public class Ballot {
 
     /** The name of the ballot's closing deadline. */

@@ -1,4 +1,4 @@
-package dev.charter.auditor.bench;
+package dev.charter.benchmarks;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -36,7 +36,7 @@ import java.util.function.Consumer;
  */
 public final class SyntheticHistory {
 
-    static final ObjectMapper JSON = JsonMapper.builder().addModule(new JavaTimeModule())
+    public static final ObjectMapper JSON = JsonMapper.builder().addModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build();
 
     private final Random random = new Random(20261202L);
