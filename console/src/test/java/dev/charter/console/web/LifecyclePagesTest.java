@@ -94,7 +94,13 @@ class LifecyclePagesTest {
             Map.entry("/api/v1/roster", """
                     {"asOf":"2026-12-01T00:00:00Z","coreMaintainers":[],"coreEmeritus":[],"modules":[]}"""),
             Map.entry("/api/v1/module-proposals", "{\"items\":[" + MODULE_PROPOSAL + "]}"),
-            Map.entry("/api/v1/module-proposals/mp-1", MODULE_PROPOSAL));
+            Map.entry("/api/v1/module-proposals/mp-1", MODULE_PROPOSAL),
+            Map.entry("/api/v1/module-proposals/mp-2", """
+                    {"id":"mp-2","action":"RETIRE","moduleId":"nn","groundWork":{"problem":"p","peopleConsulted":"c",
+                     "stateOfTheWorld":"s","maintainershipPlan":"m","developmentPlan":"d","communityPlan":"o"},
+                     "initialMaintainers":[],"proposedBy":"john","status":"WITHDRAWN","submittedAt":"2026-11-01T00:00:00Z",
+                     "withdrawal":{"withdrawnBy":"john","reason":"Too early to retire nn.",
+                                   "withdrawnAt":"2026-11-02T00:00:00Z"}}"""));
 
     private static final HttpServer SERVICES = FakeService.answering(ANSWERS, "Not known here");
 
@@ -154,6 +160,8 @@ class LifecyclePagesTest {
                 .contains("href=\"/persons/linus\"").contains("href=\"/ballots/b-50\"")
                 .contains("Sparse deserves owners.").contains("href=\"/modules/sparse\"")
                 .contains("/api/v1/module-proposals/mp-1\"");
+        assertThat(get("/module-proposals/mp-2").body()).contains("Retire").contains("data-test=\"withdrawal\"")
+                .contains("Too early to retire nn.").doesNotContain("Not decided yet.");
     }
 
     @Test
