@@ -356,8 +356,17 @@ class ConsoleBrowserIT {
                 && !browser.findElements(By.cssSelector("[data-test=viewer]")).isEmpty());
     }
 
+    /** The element's text; a page part that refreshes itself (htmx) may replace the element while it is read. */
     private String text(String css) {
-        return browser.findElement(By.cssSelector(css)).getText().trim();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return browser.findElement(By.cssSelector(css)).getText().trim();
+            } catch (org.openqa.selenium.StaleElementReferenceException e) {
+                if (attempt == 3) {
+                    throw e;
+                }
+            }
+        }
     }
 
     /** Milliseconds from the request to the end of the load event, by the browser's navigation timing. */
