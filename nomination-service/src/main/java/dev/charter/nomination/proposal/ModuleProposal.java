@@ -24,8 +24,8 @@ import dev.charter.nomination.proposal.ModuleProposalCommands.RecordProposalBall
 import dev.charter.nomination.proposal.ModuleProposalCommands.SubmitModuleProposal;
 import dev.charter.nomination.proposal.ModuleProposalCommands.WithdrawModuleProposal;
 import dev.charter.nomination.proposal.ModuleProposalViews.ProposalDecisionView;
-import dev.charter.platform.web.GovernanceException;
 import dev.charter.platform.axon.AggregateCache;
+import dev.charter.platform.web.GovernanceException;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
