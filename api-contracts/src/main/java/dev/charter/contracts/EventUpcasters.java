@@ -1,6 +1,12 @@
 package dev.charter.contracts;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.charter.contracts.nominations.NominationEvent.ModuleProposalAccepted;
+import dev.charter.contracts.registry.EmeritusReason;
+import dev.charter.contracts.registry.RegistryEvent.MaintainerAppointed;
 import dev.charter.contracts.registry.RegistryEvent.MaintainerRemoved;
+import dev.charter.contracts.registry.RegistryEvent.MovedToEmeritus;
 import dev.charter.contracts.registry.RegistryEvent.ModuleDecisionRuleChanged;
 import dev.charter.contracts.registry.RegistryEvent.ModuleInactivityPeriodChanged;
 import dev.charter.contracts.registry.RegistryEvent.ModuleNominationProcessChanged;
@@ -19,7 +25,14 @@ public final class EventUpcasters {
             // revision 2 names the decision a settings change came from; revision 1 changes named none
             withNullField(ModuleDecisionRuleChanged.class, 1, "decision"),
             withNullField(ModuleNominationProcessChanged.class, 1, "decision"),
-            withNullField(ModuleInactivityPeriodChanged.class, 1, "decision"));
+            withNullField(ModuleInactivityPeriodChanged.class, 1, "decision"),
+            // revision 2 may state an earlier start of the tenure (an imported roster); revision 1 started at once
+            withNullField(MaintainerAppointed.class, 1, "heldSince"),
+            // revision 2 records why (R14): every revision 1 move came from the bootstrap import
+            EventUpcaster.of(MovedToEmeritus.class, 1, EventUpcasters::emeritusReason),
+            // revision 2 carries the proposed settings, who published the reasoning and the tally (R15)
+            EventUpcaster.of(ModuleProposalAccepted.class, 1, data ->
+                    withNulls(data, "settings", "decidedBy", "tally")));
 
     private EventUpcasters() {
     }
@@ -43,6 +56,31 @@ public final class EventUpcasters {
             chain.add(step.get());
         }
         return revision <= current ? Optional.of(chain) : Optional.empty();
+    }
+
+    /**
+     * MovedToEmeritus revision 1 had no reason: the import listed the person as emeritus (the only way then), so
+     * its reason is IMPORTED when its decision is the import's, else none; no period or activity was recorded.
+     */
+    static ObjectNode emeritusReason(ObjectNode data) {
+        JsonNode source = data.path("decision").path("source");
+        if (!data.has("reason")) {
+            if (DecisionRef.BOOTSTRAP.equals(source.asText(null))) {
+                data.put("reason", EmeritusReason.IMPORTED.name());
+            } else {
+                data.putNull("reason");
+            }
+        }
+        return withNulls(data, "inactivityPeriodDays", "lastActivityAt", "inactiveSince");
+    }
+
+    private static ObjectNode withNulls(ObjectNode data, String... fields) {
+        for (String field : fields) {
+            if (!data.has(field)) {
+                data.putNull(field);
+            }
+        }
+        return data;
     }
 
     /** A revision whose JSON reads as the next one's as it is (e.g. an enum gained a value). */

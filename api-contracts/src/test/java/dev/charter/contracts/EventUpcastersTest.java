@@ -99,4 +99,40 @@ class EventUpcastersTest {
         assertThat(rule.decision()).isNull();
         assertThat(rule.moduleId()).isEqualTo("nn");
     }
+
+    @Test
+    @DisplayName("R14, R15: a revision 1 emeritus came from the import; a revision 1 appointment started at once; a revision 1 accepted proposal carries no settings")
+    void lifecycleRevisionTwo() throws Exception {
+        ObjectNode emeritus = (ObjectNode) EventContractTest.MAPPER.readTree("""
+                {"personId":"alan","role":"MODULE_MAINTAINER","moduleId":"nn",
+                 "decision":{"source":"bootstrap","eventType":"RosterImported","eventId":null,"reference":"i-1"}}""");
+        var moved = EventContractTest.MAPPER.treeToValue(EventUpcasters.chain(EventUpcasters.ALL,
+                        dev.charter.contracts.registry.RegistryEvent.MovedToEmeritus.class, 1).orElseThrow().get(0)
+                .upcast(emeritus), dev.charter.contracts.registry.RegistryEvent.MovedToEmeritus.class);
+        assertThat(moved.reason()).isEqualTo(dev.charter.contracts.registry.EmeritusReason.IMPORTED);
+        assertThat(moved.inactivityPeriodDays()).isNull();
+        ObjectNode other = (ObjectNode) EventContractTest.MAPPER.readTree("""
+                {"personId":"alan","role":"CORE_MAINTAINER","moduleId":null,"decision":null}""");
+        assertThat(EventUpcasters.chain(EventUpcasters.ALL,
+                dev.charter.contracts.registry.RegistryEvent.MovedToEmeritus.class, 1).orElseThrow().get(0)
+                .upcast(other).get("reason").isNull()).isTrue();
+
+        ObjectNode appointed = (ObjectNode) EventContractTest.MAPPER.readTree("""
+                {"personId":"bob","role":"MODULE_MAINTAINER","moduleId":"nn","decision":null}""");
+        var appointment = EventContractTest.MAPPER.treeToValue(EventUpcasters.chain(EventUpcasters.ALL,
+                        dev.charter.contracts.registry.RegistryEvent.MaintainerAppointed.class, 1).orElseThrow()
+                .get(0).upcast(appointed), dev.charter.contracts.registry.RegistryEvent.MaintainerAppointed.class);
+        assertThat(appointment.heldSince()).isNull();
+
+        ObjectNode accepted = (ObjectNode) EventContractTest.MAPPER.readTree("""
+                {"proposalId":"p-1","action":"ADD","moduleId":"audio","name":"Audio","kind":"REPOSITORY",
+                 "location":"example-org/audio","description":null,"initialMaintainers":["bob"],
+                 "reasoning":"Worth it.","ballotId":"b-1","rulesVersion":"v"}""");
+        var proposal = EventContractTest.MAPPER.treeToValue(EventUpcasters.chain(EventUpcasters.ALL,
+                        dev.charter.contracts.nominations.NominationEvent.ModuleProposalAccepted.class, 1)
+                .orElseThrow().get(0).upcast(accepted),
+                dev.charter.contracts.nominations.NominationEvent.ModuleProposalAccepted.class);
+        assertThat(proposal.settings()).isNull();
+        assertThat(proposal.initialMaintainers()).containsExactly("bob");
+    }
 }

@@ -23,7 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class OpenApiDocumentsTest {
 
     private static final List<String> SHARED = List.of("Round", "OptionCount", "Recusal", "RecusalReason",
-            "BallotOutcome", "DecisionMethod", "ThresholdBase", "DecisionRule");
+            "BallotOutcome", "DecisionMethod", "ThresholdBase", "DecisionRule", "ModuleKind", "NominationProcess",
+            "ModuleSettings");
 
     @ParameterizedTest
     @ValueSource(strings = {"registry.yaml", "voting.yaml", "nominations.yaml", "audit.yaml", "common.yaml"})
@@ -38,7 +39,7 @@ class OpenApiDocumentsTest {
     }
 
     @Test
-    @DisplayName("the shared schemas (rounds, recusals, outcomes, decision rules) are defined once, in common.yaml")
+    @DisplayName("the shared schemas (rounds, recusals, outcomes, decision rules, module kinds and settings) are defined once, in common.yaml")
     void sharedSchemasDefinedOnce() {
         assertThat(schemas("common.yaml").keySet()).containsAll(SHARED);
         for (String document : List.of("registry.yaml", "voting.yaml", "nominations.yaml", "audit.yaml")) {

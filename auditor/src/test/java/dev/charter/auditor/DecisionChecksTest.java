@@ -41,7 +41,7 @@ class DecisionChecksTest {
     @DisplayName("R9: a confirmed nomination without the registry's appointment is reported")
     void missingEffect() {
         List<RecordedEvent> events = new ArrayList<>(Scenario.governance().events());
-        events.removeIf(e -> e.type().endsWith("MaintainerAppointed.v1") && "alan".equals(e.subject()));
+        events.removeIf(e -> e.type().contains(".MaintainerAppointed.v") && "alan".equals(e.subject()));
         Report report = audit(events, new Audit().decisions());
         assertThat(report.findings("EFFECT_MISSING")).singleElement()
                 .satisfies(f -> assertThat(f.subject()).isEqualTo("nom-1"));

@@ -14,7 +14,7 @@ public final class Services {
 
     public static final ServiceSpec REGISTRY = new ServiceSpec("registry", RegistryApplication.class,
             RegistryApplication.CONFIG_NAME, "registry", "registry.yaml", 8081, EventStream.REGISTRY,
-            Set.of(EventStream.NOMINATIONS, EventStream.DISPUTES));
+            Set.of(EventStream.VOTING, EventStream.NOMINATIONS, EventStream.DISPUTES));
     public static final ServiceSpec VOTING = new ServiceSpec("voting", VotingApplication.class,
             VotingApplication.CONFIG_NAME, "voting", "voting.yaml", 8082, EventStream.VOTING,
             Set.of(EventStream.REGISTRY, EventStream.NOMINATIONS, EventStream.DISPUTES));

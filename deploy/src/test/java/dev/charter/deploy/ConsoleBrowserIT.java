@@ -308,6 +308,7 @@ class ConsoleBrowserIT {
         pages.put("disputes", "/disputes");
         pages.put("vetoes", "/vetoes");
         pages.put("proposals", "/proposals");
+        pages.put("module-proposals", "/module-proposals");
         pages.put("audit", "/audit");
         pages.put("audit-chain", "/audit/registry");
         pages.put("maintainers", "/maintainers");
@@ -327,6 +328,10 @@ class ConsoleBrowserIT {
         assertThat(browser.findElements(By.cssSelector("[data-test=verification].valid"))).hasSize(4);
         browser.get(console + "/codeowners");
         assertThat(text("[data-test=file]")).contains("@frances");
+        // R14, R4: the module page shows each maintainer's activity and what set the group's settings
+        browser.get(console + "/modules/nn");
+        assertThat(text("[data-test=activity]")).contains("dennis");
+        assertThat(text("[data-test=settings-decision]")).isNotBlank();
 
         // each page twice to warm it up, then the median of three loads
         for (Map.Entry<String, String> page : pages.entrySet()) {
@@ -351,8 +356,17 @@ class ConsoleBrowserIT {
                 && !browser.findElements(By.cssSelector("[data-test=viewer]")).isEmpty());
     }
 
+    /** The element's text; a page part that refreshes itself (htmx) may replace the element while it is read. */
     private String text(String css) {
-        return browser.findElement(By.cssSelector(css)).getText().trim();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return browser.findElement(By.cssSelector(css)).getText().trim();
+            } catch (org.openqa.selenium.StaleElementReferenceException e) {
+                if (attempt == 3) {
+                    throw e;
+                }
+            }
+        }
     }
 
     /** Milliseconds from the request to the end of the load event, by the browser's navigation timing. */

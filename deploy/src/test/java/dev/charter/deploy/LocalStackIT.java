@@ -32,7 +32,7 @@ class LocalStackIT {
             new PersonsApi(client(first, "ada")).changeAffiliation("ada",
                     new AffiliationChange().affiliation("Restart Co"), null);
             await().atMost(Duration.ofSeconds(60)).until(() ->
-                    "Restart Co".equals(new PersonsApi(client(first, null)).getPerson("ada").getAffiliation()));
+                    "Restart Co".equals(new PersonsApi(client(first, null)).getPerson("ada", null).getAffiliation()));
             await().atMost(Duration.ofSeconds(60)).until(() -> rosterCopyPersons(first, Services.VOTING) == 12);
             // the auditors' settings file (README: charter-audit --kafka-config): the read-only charter-auditor sees
             // every stream
@@ -74,8 +74,8 @@ class LocalStackIT {
         try (LocalStack second = new LocalStack(home, postgresPort, service -> 0)) {
             PersonsApi persons = new PersonsApi(client(second, null));
             assertThat(persons.listPersons(null, 200).getItems()).hasSize(12);
-            assertThat(persons.getPerson("ada").getAffiliation()).isEqualTo("Restart Co");
-            assertThat(persons.getPerson("ada").getAffiliationHistory()).hasSize(2);
+            assertThat(persons.getPerson("ada", null).getAffiliation()).isEqualTo("Restart Co");
+            assertThat(persons.getPerson("ada", null).getAffiliationHistory()).hasSize(2);
             // the broker kept nothing; the services republished their event stores and consumers skipped
             // what they had handled, so the copies are whole and nothing was applied twice
             await().atMost(Duration.ofSeconds(60)).until(() -> rosterCopyPersons(second, Services.NOMINATION) == 12);

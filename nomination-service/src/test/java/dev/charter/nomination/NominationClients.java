@@ -1,6 +1,7 @@
 package dev.charter.nomination;
 
 import dev.charter.client.nominations.ElectionsApi;
+import dev.charter.client.nominations.ModuleProposalsApi;
 import dev.charter.client.nominations.NominationsApi;
 import dev.charter.client.nominations.ReviewCyclesApi;
 import dev.charter.client.nominations.invoker.ApiClient;
@@ -25,6 +26,10 @@ public record NominationClients(ApiClient client) {
 
     public ElectionsApi elections() {
         return new ElectionsApi(client);
+    }
+
+    public ModuleProposalsApi moduleProposals() {
+        return new ModuleProposalsApi(client);
     }
 
     public ReviewCyclesApi reviewCycles() {

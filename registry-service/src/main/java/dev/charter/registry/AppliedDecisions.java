@@ -3,6 +3,8 @@ package dev.charter.registry;
 import dev.charter.contracts.DecisionRef;
 import dev.charter.contracts.registry.RegistryEvent.MaintainerAppointed;
 import dev.charter.contracts.registry.RegistryEvent.MaintainerRemoved;
+import dev.charter.contracts.registry.RegistryEvent.ModuleAdded;
+import dev.charter.contracts.registry.RegistryEvent.ModuleRescoped;
 import dev.charter.contracts.registry.RegistryEvent.ModuleRetired;
 import dev.charter.contracts.registry.RegistryEvent.MovedToEmeritus;
 import dev.charter.contracts.registry.RegistryEvent;
@@ -13,7 +15,8 @@ import java.util.HashSet;
 import java.util.Set;
 
 /**
- * The decisions an aggregate has applied to seats (appointments, removals, emeritus, a module's retirement), so
+ * The decisions an aggregate has applied to seats (appointments, removals, emeritus) and to a module (its
+ * addition, re-scoping and retirement, R15), so
  * that the same decision applied again changes nothing. A decision's key is derived from the event that applies
  * it — what happened, to which seat and person, by which decision — so a command handler asks with the event it
  * would apply, and the event-sourcing handler records the event that was applied: one derivation for both.
@@ -61,6 +64,12 @@ public final class AppliedDecisions {
         }
         if (event instanceof ModuleRetired e) {
             return key("retired", null, e.moduleId(), null, e.decision());
+        }
+        if (event instanceof ModuleAdded e) {
+            return key("added", null, e.moduleId(), null, e.decision());
+        }
+        if (event instanceof ModuleRescoped e) {
+            return key("rescoped", null, e.moduleId(), null, e.decision());
         }
         throw new IllegalArgumentException(event.getClass().getSimpleName() + " applies no seat decision");
     }

@@ -18,9 +18,9 @@ class BootstrapOperatorsTest {
     void requiredOutsideDev() {
         MockEnvironment production = new MockEnvironment();
         production.setActiveProfiles("production");
-        assertThatThrownBy(() -> application.bootstrapOperatorsRequired(new RegistryProperties(null, List.of()),
+        assertThatThrownBy(() -> application.bootstrapOperatorsRequired(operators(List.of()),
                 production).afterPropertiesSet()).hasMessageContaining("bootstrap-operators");
-        assertThatThrownBy(() -> application.bootstrapOperatorsRequired(new RegistryProperties(null, null),
+        assertThatThrownBy(() -> application.bootstrapOperatorsRequired(operators(null),
                 new MockEnvironment()).afterPropertiesSet()).hasMessageContaining("dev profile");
     }
 
@@ -29,9 +29,14 @@ class BootstrapOperatorsTest {
     void allowedWithOperatorsOrUnderDev() {
         MockEnvironment dev = new MockEnvironment();
         dev.setActiveProfiles("dev");
-        assertThatCode(() -> application.bootstrapOperatorsRequired(new RegistryProperties(null, List.of()), dev)
+        assertThatCode(() -> application.bootstrapOperatorsRequired(operators(List.of()), dev)
                 .afterPropertiesSet()).doesNotThrowAnyException();
-        assertThatCode(() -> application.bootstrapOperatorsRequired(new RegistryProperties(null, List.of("ada")),
+        assertThatCode(() -> application.bootstrapOperatorsRequired(operators(List.of("ada")),
                 new MockEnvironment()).afterPropertiesSet()).doesNotThrowAnyException();
+    }
+
+    /** The settings with only the bootstrap operators given (the lifecycle settings at their defaults). */
+    private static RegistryProperties operators(List<String> operators) {
+        return new RegistryProperties(null, operators, null, null, null, null);
     }
 }

@@ -5,6 +5,10 @@ import dev.charter.client.registry.model.Roster;
 import dev.charter.client.registry.model.RosterMember;
 import dev.charter.client.registry.model.TenureEntry;
 import dev.charter.contracts.EventStream;
+import dev.charter.contracts.disputes.ModuleSettings;
+import dev.charter.contracts.registry.NominationProcess;
+import dev.charter.contracts.voting.DecisionMethod;
+import dev.charter.contracts.voting.DecisionRule;
 import dev.charter.contracts.nominations.NominationEvent.LeadElected;
 import dev.charter.contracts.nominations.NominationEvent.LeadSeatVacated;
 import dev.charter.contracts.nominations.NominationEvent.ModuleProposalAccepted;
@@ -88,7 +92,7 @@ class DecisionsIT extends RegistryIntegrationTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> appointmentsOf("alan").size() == 1);
         ConsumerRecord<String, byte[]> record = appointmentsOf("alan").get(0);
         assertThat(record.key()).isEqualTo("nn");
-        assertThat(header(record, "ce_type")).isEqualTo("dev.charter.registry.MaintainerAppointed.v1");
+        assertThat(header(record, "ce_type")).isEqualTo("dev.charter.registry.MaintainerAppointed.v2");
         assertThat(header(record, "ce_actor")).isEqualTo("system:registry");
         assertThat(header(record, "ce_causationid")).isEqualTo(confirmed.getId());
         JsonNode data = JSON.readTree(record.value());
@@ -134,13 +138,59 @@ class DecisionsIT extends RegistryIntegrationTest {
     }
 
     @Test
-    @DisplayName("R15: an accepted module proposal adds the module with its initial maintainers")
+    @DisplayName("R15: an accepted module proposal adds the module with its initial maintainers and proposed settings")
     void addsModule() throws Exception {
         publish(decision("proposal-1", new ModuleProposalAccepted("proposal-1", ProposalAction.ADD, "sparse",
                 "Sparse tensors", ModuleKind.DIRECTORY, "torch/sparse", "Sparse layouts.", List.of("Barbara"),
-                "Worth its maintenance cost.", "ballot-6", "rules-1")));
+                new ModuleSettings(new DecisionRule(DecisionMethod.UNANIMOUS, null, null, null),
+                        NominationProcess.OWN_GROUP, 90),
+                "Worth its maintenance cost.", "ada", "ballot-6", null, "rules-1")));
         await().atMost(Duration.ofSeconds(30)).until(() ->
                 anonymous().files().getCodeowners(null, null).contains("/torch/sparse/ @barbara"));
+        var sparse = anonymous().modules().getModule("sparse", null);
+        assertThat(sparse.getSettings().getDecisionRule().getMethod())
+                .isEqualTo(dev.charter.client.registry.model.DecisionMethod.UNANIMOUS);
+        assertThat(sparse.getSettings().getInactivityPeriodDays()).isEqualTo(90);
+    }
+
+    @Test
+    @DisplayName("R15: accepted proposals re-scope a module (its maintainers keep their tenure) and retire it (the seats end with that decision as the reason)")
+    void rescopesAndRetires() throws Exception {
+        CloudEvent added = decision("proposal-jit", new ModuleProposalAccepted("proposal-jit", ProposalAction.ADD, "jit",
+                "JIT", ModuleKind.DIRECTORY, "torch/jit", null, List.of("margaret"),
+                new ModuleSettings(DecisionRule.majority(), NominationProcess.CORE_MAINTAINERS, 365),
+                "Worth it.", "ada", "ballot-9", TALLY, "rules-1"));
+        publish(added);
+        publish(added);
+        await().atMost(Duration.ofSeconds(30)).until(() -> anonymous().files().getCodeowners(null, null)
+                .contains("/torch/jit/ @margaret"));
+        TenureEntry seat = jitSeat();
+
+        publish(decision("proposal-jit-rescope", new ModuleProposalAccepted("proposal-jit-rescope",
+                ProposalAction.RESCOPE, "jit", "TorchScript", ModuleKind.DIRECTORY, "torch/csrc/jit", null, List.of(),
+                null, "Where the code lives now.", "grace", "ballot-10", TALLY, "rules-1")));
+        await().atMost(Duration.ofSeconds(30)).until(() -> anonymous().files().getCodeowners(null, null)
+                .contains("/torch/csrc/jit/ @margaret"));
+        assertThat(anonymous().modules().getModule("jit", null).getName()).isEqualTo("TorchScript");
+        assertThat(jitSeat()).isEqualTo(seat);
+
+        publish(decision("proposal-jit-retire", new ModuleProposalAccepted("proposal-jit-retire",
+                ProposalAction.RETIRE, "jit", null, null, null, null, List.of(), null, "Folded into core.", "grace",
+                "ballot-11", TALLY, "rules-1")));
+        await().atMost(Duration.ofSeconds(30)).until(() -> !maintainersOf("jit").contains("margaret"));
+        assertThat(anonymous().persons().getTenure("margaret").getEntries())
+                .filteredOn(e -> "jit".equals(e.getModuleId())).singleElement().satisfies(e -> {
+                    assertThat(e.getStatus()).isEqualTo(TenureEntry.StatusEnum.ENDED);
+                    assertThat(e.getEndReason()).isEqualTo("MODULE_RETIRED");
+                    assertThat(e.getEndDecision().getEventType()).isEqualTo("ModuleProposalAccepted");
+                    assertThat(e.getEndDecision().getReference()).isEqualTo("proposal-jit-retire");
+                });
+        assertThat(anonymous().files().getCodeowners(null, null)).doesNotContain("jit");
+    }
+
+    private TenureEntry jitSeat() throws Exception {
+        return anonymous().persons().getTenure("margaret").getEntries().stream()
+                .filter(e -> "jit".equals(e.getModuleId())).findFirst().orElseThrow();
     }
 
     @Test
@@ -184,7 +234,7 @@ class DecisionsIT extends RegistryIntegrationTest {
 
     private List<ConsumerRecord<String, byte[]>> appointmentsOf(String personId) {
         return registryStream.poll().stream()
-                .filter(r -> "dev.charter.registry.MaintainerAppointed.v1".equals(header(r, "ce_type")))
+                .filter(r -> "dev.charter.registry.MaintainerAppointed.v2".equals(header(r, "ce_type")))
                 .filter(r -> new String(r.value(), StandardCharsets.UTF_8).contains("\"personId\":\"" + personId + "\""))
                 .toList();
     }

@@ -1,5 +1,6 @@
 package dev.charter.registry;
 
+import dev.charter.client.registry.ActivityApi;
 import dev.charter.client.registry.BootstrapApi;
 import dev.charter.client.registry.FilesApi;
 import dev.charter.client.registry.ModulesApi;
@@ -35,6 +36,10 @@ public record RegistryClients(ApiClient client) {
 
     public FilesApi files() {
         return new FilesApi(client);
+    }
+
+    public ActivityApi activity() {
+        return new ActivityApi(client);
     }
 
     public BootstrapApi bootstrap() {

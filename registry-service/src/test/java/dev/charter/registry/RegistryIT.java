@@ -11,6 +11,8 @@ import dev.charter.client.registry.model.DecisionRule;
 import dev.charter.client.registry.model.ImportReport;
 import dev.charter.client.registry.model.Module;
 import dev.charter.client.registry.model.ModuleSettings;
+import dev.charter.client.registry.model.CoreSettingsChange;
+import dev.charter.client.registry.model.SettingsMotionRequest;
 import dev.charter.client.registry.model.NominationProcess;
 import dev.charter.client.registry.model.Person;
 import dev.charter.client.registry.model.PersonPage;
@@ -22,7 +24,6 @@ import dev.charter.client.registry.model.Roster;
 import dev.charter.client.registry.model.RosterMember;
 import dev.charter.client.registry.model.Tenure;
 import dev.charter.client.registry.model.TenureEntry;
-import dev.charter.client.registry.model.ThresholdBase;
 import dev.charter.testsupport.ProblemAssertions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -116,8 +117,8 @@ class RegistryIT extends RegistryIntegrationTest {
         OffsetDateTime beforeChange = OffsetDateTime.now(ZoneOffset.UTC);
         as("margaret").persons().changeAffiliation("margaret", new AffiliationChange().affiliation("Moonshot Inc"), null);
         await().atMost(Duration.ofSeconds(30)).until(() ->
-                "Moonshot Inc".equals(anonymous().persons().getPerson("margaret").getAffiliation()));
-        Person margaret = anonymous().persons().getPerson("margaret");
+                "Moonshot Inc".equals(anonymous().persons().getPerson("margaret", null).getAffiliation()));
+        Person margaret = anonymous().persons().getPerson("margaret", null);
         assertThat(margaret.getAffiliationHistory()).extracting(p -> p.getAffiliation())
                 .containsExactly("Lunar Software", "Moonshot Inc");
 
@@ -169,7 +170,7 @@ class RegistryIT extends RegistryIntegrationTest {
             PersonPage page = anonymous().persons().listPersons(null, 200);
             return page.getItems().stream().anyMatch(p -> p.getId().equals("newcomer"));
         });
-        Person person = anonymous().persons().getPerson("NEWCOMER");
+        Person person = anonymous().persons().getPerson("NEWCOMER", null);
         assertThat(person.getDisplayName()).isEqualTo("New Comer");
         assertThat(person.getRoles()).isEmpty();
 
@@ -212,7 +213,7 @@ class RegistryIT extends RegistryIntegrationTest {
                 null);
         assertThat(conflict.getOtherPersonId()).isEqualTo("margaret");
         await().atMost(Duration.ofSeconds(30)).until(() ->
-                anonymous().persons().getPerson("margaret").getConflicts().size() == 1);
+                anonymous().persons().getPerson("margaret", null).getConflicts().size() == 1);
 
         JsonNode self = problem(422, () -> as("linus").persons().declareConflict("linus",
                 new ConflictDeclaration().otherPersonId("linus").kind(ConflictKind.OTHER), null));
@@ -221,30 +222,34 @@ class RegistryIT extends RegistryIntegrationTest {
         as("margaret").persons().withdrawConflict("linus", conflict.getConflictId(),
                 new ConflictWithdrawal().reason("no longer partners"), null);
         await().atMost(Duration.ofSeconds(30)).until(() ->
-                anonymous().persons().getPerson("linus").getConflicts().isEmpty());
+                anonymous().persons().getPerson("linus", null).getConflicts().isEmpty());
         problem(404, () -> as("linus").persons().withdrawConflict("linus", conflict.getConflictId(),
                 new ConflictWithdrawal().reason("again"), null));
     }
 
     @Test
-    @DisplayName("R4: a group changes its own decision rule; others may not; sole decider is not a group rule")
+    @DisplayName("R4: a group's settings are its own decision: a motion is a maintainer's (403 for others), a direct change a core maintainer's on a carried core motion (403, 422); sole decider is not a group rule (422)")
     void decisionRule() throws Exception {
         ModuleSettings supermajority = new ModuleSettings()
                 .decisionRule(new DecisionRule().method(DecisionMethod.SUPERMAJORITY).threshold(0.75))
                 .nominationProcess(NominationProcess.OWN_GROUP).inactivityPeriodDays(90);
-        JsonNode outsider = problem(403, () -> as("barbara").modules().changeModuleSettings("nn", supermajority, null));
+        JsonNode outsider = problem(403, () -> as("barbara").modules().proposeSettingsMotion("nn",
+                new SettingsMotionRequest().settings(supermajority).statement("Let us decide by 75 %."), null));
         assertThat(outsider.get("rule").asText()).isEqualTo("R4");
+        JsonNode maintainer = problem(403, () -> as("margaret").modules().changeModuleSettings("nn",
+                new CoreSettingsChange().settings(supermajority).ballotId("ballot-x"), null));
+        assertThat(maintainer.get("rule").asText()).isEqualTo("R4");
+        JsonNode unknown = problem(422, () -> as("grace").modules().changeModuleSettings("nn",
+                new CoreSettingsChange().settings(supermajority).ballotId("ballot-x"), null));
+        assertThat(unknown.get("code").asText()).isEqualTo("no-such-core-decision");
 
-        ModuleSettings applied = as("margaret").modules().changeModuleSettings("nn", supermajority, null);
-        assertThat(applied.getDecisionRule().getBase()).isEqualTo(ThresholdBase.SEATED);
-        await().atMost(Duration.ofSeconds(30)).until(() -> anonymous().modules().getModule("nn", null)
-                .getSettings().getDecisionRule().getMethod() == DecisionMethod.SUPERMAJORITY);
-        assertThat(anonymous().modules().getModule("nn", null).getSettings().getInactivityPeriodDays()).isEqualTo(90);
-
-        JsonNode sole = problem(422, () -> as("grace").modules().changeModuleSettings("nn", new ModuleSettings()
-                .decisionRule(new DecisionRule().method(DecisionMethod.SOLE_DECIDER))
-                .nominationProcess(NominationProcess.OWN_GROUP).inactivityPeriodDays(90), null));
+        JsonNode sole = problem(422, () -> as("margaret").modules().proposeSettingsMotion("nn",
+                new SettingsMotionRequest().statement("One decides.").settings(new ModuleSettings()
+                        .decisionRule(new DecisionRule().method(DecisionMethod.SOLE_DECIDER))
+                        .nominationProcess(NominationProcess.OWN_GROUP).inactivityPeriodDays(90)), null));
         assertThat(sole.get("rule").asText()).isEqualTo("R4");
+        assertThat(anonymous().modules().getModule("nn", null).getSettings().getDecisionRule().getMethod())
+                .isEqualTo(DecisionMethod.MAJORITY);
     }
 
     @Test
@@ -258,15 +263,15 @@ class RegistryIT extends RegistryIntegrationTest {
                 .title("Roadmap H2").url("https://example.org/roadmap")
                 .publishedOn(java.time.LocalDate.of(2026, 6, 1)), null);
         await().atMost(Duration.ofSeconds(30)).until(() ->
-                anonymous().modules().listPublications("vision").size() == 2);
-        List<Publication> publications = anonymous().modules().listPublications("vision");
+                anonymous().modules().listPublications("vision", null).size() == 2);
+        List<Publication> publications = anonymous().modules().listPublications("vision", null);
         assertThat(publications).extracting(Publication::getTitle).containsExactly("Roadmap H2", "Vision 2027");
 
         JsonNode outsider = problem(403, () -> as("margaret").modules().addPublication("vision",
                 new PublicationRequest().kind(PublicationKind.OTHER).title("x").url("https://example.org"),
                 null));
         assertThat(outsider.get("rule").asText()).isEqualTo("R6");
-        problem(404, () -> anonymous().modules().listPublications("no-such-module"));
+        problem(404, () -> anonymous().modules().listPublications("no-such-module", null));
     }
 
     @Test

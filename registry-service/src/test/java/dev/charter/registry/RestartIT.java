@@ -48,7 +48,7 @@ class RestartIT {
                 RegistryClients anonymous = clients(second, null);
                 // the projection catches up after the start: until then the person is not there yet (404)
                 await().atMost(Duration.ofSeconds(60)).ignoreException(ApiException.class).until(() ->
-                        "Acme".equals(anonymous.persons().getPerson("newbie").getAffiliation()));
+                        "Acme".equals(anonymous.persons().getPerson("newbie", null).getAffiliation()));
                 assertThat(anonymous.roster().getRoster(null).getLead().getPersonId()).isEqualTo("ada");
                 assertThat(anonymous.persons().listPersons(null, 50).getItems()).hasSize(9);
 

@@ -4,8 +4,11 @@ import dev.charter.client.disputes.ChangeProposalsApi;
 import dev.charter.client.disputes.DecisionsApi;
 import dev.charter.client.disputes.DisputesApi;
 import dev.charter.client.disputes.VetoesApi;
+import dev.charter.client.audit.AuditApi;
 import dev.charter.client.nominations.ElectionsApi;
+import dev.charter.client.nominations.ModuleProposalsApi;
 import dev.charter.client.nominations.NominationsApi;
+import dev.charter.client.registry.ActivityApi;
 import dev.charter.client.registry.BootstrapApi;
 import dev.charter.client.registry.FilesApi;
 import dev.charter.client.registry.ModulesApi;
@@ -28,6 +31,8 @@ final class Clients {
             new dev.charter.client.nominations.invoker.ApiClient();
     private final dev.charter.client.disputes.invoker.ApiClient disputes =
             new dev.charter.client.disputes.invoker.ApiClient();
+    private final dev.charter.client.audit.invoker.ApiClient registryAudit =
+            new dev.charter.client.audit.invoker.ApiClient();
 
     Clients(SystemUnderTest system, String personId) {
         Consumer<HttpRequest.Builder> auth = personId == null ? request -> { }
@@ -40,6 +45,7 @@ final class Clients {
         nominations.setRequestInterceptor(auth);
         disputes.updateBaseUri(system.baseUri(Services.DISPUTE));
         disputes.setRequestInterceptor(auth);
+        registryAudit.updateBaseUri(system.baseUri(Services.REGISTRY));
     }
 
     private static Consumer<HttpRequest.Builder> bearer(String token) {
@@ -62,6 +68,15 @@ final class Clients {
         return new FilesApi(registry);
     }
 
+    ActivityApi activity() {
+        return new ActivityApi(registry);
+    }
+
+    /** The registry's audit API: the chained history of its aggregates. */
+    AuditApi registryAudit() {
+        return new AuditApi(registryAudit);
+    }
+
     BootstrapApi bootstrap() {
         return new BootstrapApi(registry);
     }
@@ -76,6 +91,10 @@ final class Clients {
 
     ElectionsApi elections() {
         return new ElectionsApi(nominations);
+    }
+
+    ModuleProposalsApi moduleProposals() {
+        return new ModuleProposalsApi(nominations);
     }
 
     DecisionsApi decisions() {

@@ -36,14 +36,10 @@ import dev.charter.client.voting.model.CloseReason;
 import dev.charter.client.voting.model.LeadDecisionRequest;
 import dev.charter.client.voting.model.MotionBody;
 import dev.charter.client.voting.model.MotionRequest;
-import dev.charter.client.voting.model.VoteRequest;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -59,18 +55,8 @@ import static org.awaitility.Awaitility.await;
  * The scenarios share the system with the other scenario classes, so they read each body's members from the ballot
  * voting-service froze and the lead from the roster, and each uses its own decisions.
  */
-@ExtendWith(SystemExtension.class)
 @Order(2)
-class DisputeScenariosIT {
-
-    private static final Duration PATIENCE = Duration.ofSeconds(90);
-
-    private static SystemUnderTest system;
-
-    @BeforeAll
-    static void start(SystemUnderTest running) {
-        system = running;
-    }
+class DisputeScenariosIT extends Scenarios {
 
     @Test
     @DisplayName("R5, R6: a maintainer of vision disputes a motion of nn's group; nn's group answers and the disputing side accepts: resolved, and listed on the module page")
@@ -248,14 +234,6 @@ class DisputeScenariosIT {
 
     // --- helpers
 
-    private static Clients as(String personId) {
-        return new Clients(system, personId);
-    }
-
-    private static Clients anonymous() {
-        return new Clients(system, null);
-    }
-
     /** A motion a majority of the group carries (R4); returns its id as a module-level decision, once dispute-service has it. */
     private static String moduleMotion(String mover, String moduleId, String question) throws Exception {
         Ballot ballot = as(mover).ballots().openMotion(new MotionRequest().question(question)
@@ -299,25 +277,5 @@ class DisputeScenariosIT {
 
     private static Dispute awaitDispute(String id, Predicate<Dispute> condition) {
         return await().atMost(PATIENCE).until(() -> anonymous().disputes().getDispute(id), condition::test);
-    }
-
-    private static Ballot awaitBallot(String ballotId, Predicate<Ballot> condition) {
-        return await().atMost(PATIENCE).ignoreException(dev.charter.client.voting.invoker.ApiException.class)
-                .until(() -> anonymous().ballots().getBallot(ballotId), condition::test);
-    }
-
-    /** Enough members for a majority (R4: the groups and the core maintainers here decide by majority). */
-    private static List<String> majorityOf(List<String> electorate) {
-        return electorate.subList(0, electorate.size() / 2 + 1);
-    }
-
-    private static void voteYes(String ballotId, List<String> voters) throws Exception {
-        for (String voter : voters) {
-            vote(ballotId, voter, Choice.YES);
-        }
-    }
-
-    private static void vote(String ballotId, String voter, Choice choice) throws Exception {
-        as(voter).ballots().castVote(ballotId, voter, new VoteRequest().choice(choice), null);
     }
 }

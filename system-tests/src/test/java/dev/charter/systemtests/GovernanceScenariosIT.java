@@ -23,7 +23,6 @@ import dev.charter.client.registry.model.ConflictWithdrawal;
 import dev.charter.client.registry.model.RosterMember;
 import dev.charter.client.voting.model.Ballot;
 import dev.charter.client.voting.model.BallotOutcome;
-import dev.charter.client.voting.model.BallotStatus;
 import dev.charter.client.voting.model.Choice;
 import dev.charter.client.voting.model.OptionCount;
 import dev.charter.client.voting.model.RecusalReason;
@@ -32,13 +31,11 @@ import dev.charter.client.voting.model.VoteRequest;
 import dev.charter.auditor.CharterAudit;
 import dev.charter.deploy.Services;
 import dev.charter.testsupport.TestInfrastructure;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.PrintWriter;
@@ -63,21 +60,12 @@ import static org.awaitility.Awaitility.await;
  * (the lead removed in one is succeeded in the next), so they run in order.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-@ExtendWith(SystemExtension.class)
 @org.junit.jupiter.api.Order(1)
-class GovernanceScenariosIT {
+class GovernanceScenariosIT extends Scenarios {
 
-    private static final Duration PATIENCE = Duration.ofSeconds(90);
     /** The core maintainers other than the lead. */
     private static final List<String> CORE = IntStream.rangeClosed(1, 27).mapToObj(i -> String.format("core%02d", i))
             .toList();
-
-    private static SystemUnderTest system;
-
-    @BeforeAll
-    static void start(SystemUnderTest running) {
-        system = running;
-    }
 
     @Test
     @Order(1)
@@ -161,7 +149,7 @@ class GovernanceScenariosIT {
     void conflictedCoreMaintainerRecused() throws Exception {
         as("core06").persons().declareConflict("core06", new ConflictDeclaration().otherPersonId("core05")
                 .kind(ConflictKind.FILIAL).description("Siblings."), null);
-        await().atMost(PATIENCE).until(() -> !anonymous().persons().getPerson("core05").getConflicts().isEmpty());
+        await().atMost(PATIENCE).until(() -> !anonymous().persons().getPerson("core05", null).getConflicts().isEmpty());
         system.awaitRosterCopies();
 
         String id = as("dennis").nominations().submitNomination(new NominationRequest()
@@ -218,7 +206,7 @@ class GovernanceScenariosIT {
         // lead, so the first ballot's base is 27: 20 yes is 74.07 %, short of ceil(0.75 x 27) = 21
         as("core27").persons().declareConflict("core27", new ConflictDeclaration().otherPersonId("ada")
                 .kind(ConflictKind.ROMANTIC), null);
-        await().atMost(PATIENCE).until(() -> !anonymous().persons().getPerson("ada").getConflicts().isEmpty());
+        await().atMost(PATIENCE).until(() -> !anonymous().persons().getPerson("ada", null).getConflicts().isEmpty());
         system.awaitRosterCopies();
         List<String> seated = new ArrayList<>(CORE.subList(0, 26));
         seated.add("edsger");
@@ -238,9 +226,9 @@ class GovernanceScenariosIT {
         assertThat(anonymous().roster().getRoster(null).getLead().getPersonId()).isEqualTo("ada");
 
         // the conflict is withdrawn: the base is 28, and 21 yes is exactly 75 %
-        String conflictId = anonymous().persons().getPerson("core27").getConflicts().get(0).getConflictId();
+        String conflictId = anonymous().persons().getPerson("core27", null).getConflicts().get(0).getConflictId();
         as("core27").persons().withdrawConflict("core27", conflictId, new ConflictWithdrawal().reason("Over."), null);
-        await().atMost(PATIENCE).until(() -> anonymous().persons().getPerson("ada").getConflicts().isEmpty());
+        await().atMost(PATIENCE).until(() -> anonymous().persons().getPerson("ada", null).getConflicts().isEmpty());
         system.awaitRosterCopies();
         seated.add("core27");
 
@@ -368,14 +356,6 @@ class GovernanceScenariosIT {
         }
     }
 
-    private static Clients as(String personId) {
-        return new Clients(system, personId);
-    }
-
-    private static Clients anonymous() {
-        return new Clients(system, null);
-    }
-
     private static String submitLeadRemoval(String mover) throws Exception {
         return as(mover).nominations().submitNomination(new NominationRequest().kind(NominationKind.LEAD_REMOVAL)
                 .grounds(new GroundsInput().changedDirection("The lead's direction no longer has the core's support.")),
@@ -397,23 +377,6 @@ class GovernanceScenariosIT {
         return inReview.getBallot().getBallotId();
     }
 
-    private static Ballot awaitClosed(String ballotId, BallotOutcome outcome) {
-        Ballot ballot = await().atMost(PATIENCE).until(() -> as(null).ballots().getBallot(ballotId),
-                b -> b.getStatus() == BallotStatus.CLOSED);
-        assertThat(ballot.getOutcome()).as("outcome of %s", ballotId).isEqualTo(outcome);
-        return ballot;
-    }
-
-    private static void vote(String ballotId, String voter, Choice choice) throws Exception {
-        as(voter).ballots().castVote(ballotId, voter, new VoteRequest().choice(choice), null);
-    }
-
-    private static void voteYes(String ballotId, List<String> voters) throws Exception {
-        for (String voter : voters) {
-            vote(ballotId, voter, Choice.YES);
-        }
-    }
-
     private static void voteNo(String ballotId, List<String> voters) throws Exception {
         for (String voter : voters) {
             vote(ballotId, voter, Choice.NO);
@@ -422,9 +385,5 @@ class GovernanceScenariosIT {
 
     private static List<String> counts(Round round) {
         return round.getCounts().stream().map((OptionCount c) -> c.getOption() + "=" + c.getVotes()).toList();
-    }
-
-    private static List<String> ids(List<RosterMember> members) {
-        return members.stream().map(RosterMember::getPersonId).toList();
     }
 }

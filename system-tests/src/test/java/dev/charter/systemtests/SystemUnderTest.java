@@ -36,13 +36,19 @@ final class SystemUnderTest implements AutoCloseable {
 
     private static SystemUnderTest instance;
 
-    /** A fast calendar: the core maintainers "meet" every 15 seconds; candidacy windows last 10 seconds. */
+    /**
+     * A fast calendar: the core maintainers "meet" every 15 seconds; candidacy windows last 10 seconds; the
+     * inactivity sweep (R14) runs every second and a notice's grace period lasts 10 seconds.
+     */
     static final Map<String, Map<String, Object>> SETTINGS = Map.of(
             Services.NOMINATION.name(), Map.of(
                     "charter.nomination.review-cycles.next-meeting", "2026-01-01T00:00:00Z",
                     "charter.nomination.review-cycles.length", "PT15S",
                     "charter.nomination.review-cycles.cut-off", "PT2S",
-                    "charter.nomination.candidacy-window", "PT10S"));
+                    "charter.nomination.candidacy-window", "PT10S"),
+            Services.REGISTRY.name(), Map.of(
+                    "charter.registry.inactivity.sweep-interval", "PT1S",
+                    "charter.registry.inactivity.grace-period", "PT10S"));
 
     /** The one operator of every service (charter.operators): rebuilds read models, re-publishes parked events. */
     static final String OPERATOR = "ada";

@@ -21,9 +21,20 @@ public final class ServiceInstances {
     public static ConfigurableApplicationContext start(Class<?> application, String configName, String service,
                                                        String database, String topicPrefix,
                                                        Map<String, String> extra) {
+        return start(application, configName, service, database, topicPrefix, extra, new Class<?>[0]);
+    }
+
+    /**
+     * As {@link #start(Class, String, String, String, String, Map)}, with further configuration classes (e.g. a
+     * test's own {@code Clock} bean, which replaces the platform's).
+     */
+    public static ConfigurableApplicationContext start(Class<?> application, String configName, String service,
+                                                       String database, String topicPrefix,
+                                                       Map<String, String> extra, Class<?>... configurations) {
         Map<String, String> settings = settings(configName, service, database, topicPrefix, extra);
         // as command-line arguments: they take precedence over the service's own configuration file (e.g. its port)
         return new SpringApplicationBuilder(application)
+                .sources(configurations)
                 .registerShutdownHook(false)
                 .run(settings.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
                         .toArray(String[]::new));

@@ -537,7 +537,7 @@ class VotingIT extends VotingIntegrationTest {
         }
         publish(EventStream.REGISTRY, "docs", new MaintainerRemoved("sam", Role.MODULE_MAINTAINER, "docs",
                 RemovalReason.REMOVED, decision));
-        publish(EventStream.REGISTRY, "docs", new MovedToEmeritus("kim", Role.MODULE_MAINTAINER, "docs", decision));
+        publish(EventStream.REGISTRY, "docs", MovedToEmeritus.imported("kim", Role.MODULE_MAINTAINER, "docs", decision));
         publish(EventStream.REGISTRY, "docs", new ModuleDecisionRuleChanged("docs", new dev.charter.contracts.voting.DecisionRule(
                 dev.charter.contracts.voting.DecisionMethod.UNANIMOUS, null, null, null), null));
         publish(EventStream.REGISTRY, "pat", new ConflictOfInterestDeclared("pat", "conflict-2", "sam", ConflictKind.FILIAL, null));

@@ -2,6 +2,7 @@ package dev.charter.contracts.nominations;
 
 import dev.charter.contracts.EventRevision;
 import dev.charter.contracts.PublicEvent;
+import dev.charter.contracts.disputes.ModuleSettings;
 import dev.charter.contracts.registry.ModuleKind;
 import dev.charter.contracts.registry.Role;
 import dev.charter.contracts.voting.BallotBody;
@@ -208,13 +209,80 @@ public sealed interface NominationEvent extends PublicEvent {
     }
 
     /**
-     * The core maintainers accepted a proposal to add, re-scope or retire a module (R15), with public
-     * reasoning. For ADD, {@code initialMaintainers} take their seats.
+     * R15: someone proposed to add, re-scope or retire a module, with the ground work the text asks for; for ADD
+     * also the group's proposed settings and its initial maintainers. The core maintainers decide by ballot.
+     *
+     * @param name        ADD, RESCOPE: the module's name
+     * @param kind        ADD, RESCOPE: a repository or a directory of the core repository (R3)
+     * @param location    ADD, RESCOPE: owner/name, or the directory's path
+     * @param settings    ADD: the group's decision rule, nomination process and inactivity period (all set)
+     * @param initialMaintainers ADD: the persons who take the first seats
      */
     @EventRevision(1)
+    record ModuleProposalSubmitted(String proposalId, ProposalAction action, String moduleId, String name,
+                                   ModuleKind kind, String location, String description, GroundWork groundWork,
+                                   ModuleSettings settings, List<String> initialMaintainers, String proposedBy)
+            implements NominationEvent {
+    }
+
+    /** R15: the core maintainers' ballot on a module proposal is requested (majority; a tie goes to the lead). */
+    @EventRevision(1)
+    record ModuleProposalReviewRequested(String proposalId, BallotRequest ballotRequest)
+            implements NominationEvent, BallotRequesting {
+    }
+
+    /**
+     * R15: the ballot on a module proposal opened (copied from the voting stream): its frozen electorate, whose
+     * members may publish the reasoning of the decision.
+     */
+    @EventRevision(1)
+    record ModuleProposalBallotOpened(String proposalId, String ballotId, List<String> electorate,
+                                      List<Recusal> recusals) implements NominationEvent {
+    }
+
+    /**
+     * R15: the ballot on a module proposal closed; a core maintainer of its electorate (the lead, when the lead
+     * decided a tie) publishes the reasoning, which must state the ballot's outcome.
+     */
+    @EventRevision(1)
+    record ModuleProposalAwaitingReasoning(String proposalId, String ballotId, TallySummary tally,
+                                           CloseReason closeReason, String decidedBy) implements NominationEvent {
+    }
+
+    /**
+     * The core maintainers accepted a proposal to add, re-scope or retire a module (R15), with public
+     * reasoning. For ADD, {@code initialMaintainers} take their seats and the group starts with {@code settings}.
+     *
+     * @param settings  revision 2: ADD: the group's decision rule, nomination process and inactivity period; null
+     *                  before revision 2 (the registry's defaults)
+     * @param decidedBy revision 2: the core maintainer who published the reasoning
+     * @param tally     revision 2: the ballot's result
+     */
+    @EventRevision(2)
     record ModuleProposalAccepted(String proposalId, ProposalAction action, String moduleId, String name,
                                   ModuleKind kind, String location, String description,
-                                  List<String> initialMaintainers, String reasoning, String ballotId,
-                                  String rulesVersion) implements NominationEvent {
+                                  List<String> initialMaintainers, ModuleSettings settings, String reasoning,
+                                  String decidedBy, String ballotId, TallySummary tally, String rulesVersion)
+            implements NominationEvent {
+    }
+
+    /** R15: the core maintainers declined a module proposal, with public reasoning; nothing changes. */
+    @EventRevision(1)
+    record ModuleProposalDeclined(String proposalId, ProposalAction action, String moduleId, String reasoning,
+                                  String decidedBy, String ballotId, TallySummary tally, String rulesVersion)
+            implements NominationEvent {
+    }
+
+    /**
+     * R15: the proposer withdrew the proposal before the decision; voting-service cancels its ballot if open.
+     */
+    @EventRevision(1)
+    record ModuleProposalWithdrawn(String proposalId, String withdrawnBy, String reason, String ballotRequestId)
+            implements NominationEvent, BallotCancelling {
+
+        @Override
+        public String cancellationReason() {
+            return "Module proposal " + proposalId + " was withdrawn by " + withdrawnBy + ": " + reason;
+        }
     }
 }

@@ -3,8 +3,13 @@ package dev.charter.contracts.registry;
 import dev.charter.contracts.DecisionRef;
 import dev.charter.contracts.EventRevision;
 import dev.charter.contracts.PublicEvent;
+import dev.charter.contracts.voting.BallotCancelling;
+import dev.charter.contracts.voting.BallotOutcome;
+import dev.charter.contracts.voting.BallotRequest;
+import dev.charter.contracts.voting.BallotRequesting;
 import dev.charter.contracts.voting.DecisionRule;
 
+import java.time.Instant;
 import java.time.LocalDate;
 
 /**
@@ -94,11 +99,20 @@ public sealed interface RegistryEvent extends PublicEvent {
 
     /**
      * A person took a seat: a module's maintainer group (moduleId set), the core maintainers, or the
-     * lead seat (R1). Names the decision it came from.
+     * lead seat (R1). Names the decision it came from. A reinstated emeritus (R14) takes the seat again by the
+     * decision of the group's (or the lead's) ballot; the emeritus period before stays in the tenure history.
+     *
+     * @param heldSince revision 2: when the person first took this seat, if before this event — an imported roster
+     *                  states it (the start of inactivity, R14); null means at this event
      */
-    @EventRevision(1)
-    record MaintainerAppointed(String personId, Role role, String moduleId, DecisionRef decision)
+    @EventRevision(2)
+    record MaintainerAppointed(String personId, Role role, String moduleId, DecisionRef decision, Instant heldSince)
             implements RegistryEvent {
+
+        /** An appointment that starts now (no earlier tenure stated). */
+        public MaintainerAppointed(String personId, Role role, String moduleId, DecisionRef decision) {
+            this(personId, role, moduleId, decision, null);
+        }
     }
 
     /**
@@ -111,10 +125,126 @@ public sealed interface RegistryEvent extends PublicEvent {
             implements RegistryEvent {
     }
 
-    /** A maintainer moved to emeritus status (R14); their seat ended. */
-    @EventRevision(1)
-    record MovedToEmeritus(String personId, Role role, String moduleId, DecisionRef decision)
+    /**
+     * A maintainer moved to emeritus status (R14); their seat ended.
+     *
+     * @param decision             the import, or the inactivity notice the move follows (source
+     *                             {@code charter.registry.v1}, type {@code InactivityNoticeIssued}, reference the notice id)
+     * @param reason               revision 2: IMPORTED (the bootstrap import listed the person as emeritus) or
+     *                             INACTIVITY (no activity for longer than the period, and none in the grace period)
+     * @param inactivityPeriodDays INACTIVITY: the period the person was inactive longer than (the module's, or the
+     *                             project-wide period of the core maintainers)
+     * @param lastActivityAt       INACTIVITY: the last activity known, or null when none was ever recorded
+     * @param inactiveSince        INACTIVITY: the later of the last activity and the appointment
+     */
+    @EventRevision(2)
+    record MovedToEmeritus(String personId, Role role, String moduleId, DecisionRef decision, EmeritusReason reason,
+                           Integer inactivityPeriodDays, Instant lastActivityAt, Instant inactiveSince)
             implements RegistryEvent {
+
+        /** A past maintainer listed as emeritus by the bootstrap import. */
+        public static MovedToEmeritus imported(String personId, Role role, String moduleId, DecisionRef decision) {
+            return new MovedToEmeritus(personId, role, moduleId, decision, EmeritusReason.IMPORTED, null, null, null);
+        }
+    }
+
+    /**
+     * R14: a public notice that a maintainer has been inactive longer than the period — in the module (its group's
+     * period), or in the whole project (a core maintainer: the project-wide period). Other systems may turn it into
+     * an e-mail or a GitHub mention. Activity before {@code graceEndsAt} withdraws it; otherwise the person moves to
+     * emeritus. The aggregate is the module, or {@code core}.
+     *
+     * @param lastActivityAt the last activity known, or null when none was ever recorded
+     * @param inactiveSince  the later of the last activity and the appointment
+     */
+    @EventRevision(1)
+    record InactivityNoticeIssued(String personId, Role role, String moduleId, String noticeId,
+                                  Instant lastActivityAt, Instant inactiveSince, int inactivityPeriodDays,
+                                  Instant graceEndsAt) implements RegistryEvent {
+    }
+
+    /**
+     * R14: an inactivity notice no longer stands: the person was active (ACTIVITY), the period changed so they are
+     * no longer inactive (PERIOD_CHANGED), or their seat ended otherwise (SEAT_ENDED).
+     *
+     * @param activityAt ACTIVITY: when the activity that withdrew it took place
+     */
+    @EventRevision(1)
+    record InactivityNoticeWithdrawn(String personId, Role role, String moduleId, String noticeId,
+                                     NoticeWithdrawal reason, Instant activityAt) implements RegistryEvent {
+    }
+
+    /**
+     * R14: an emeritus person asks to take their seat again. voting-service opens the ballot requested: the
+     * module's group under its own rule (R4), or the lead alone for a core emeritus (SOLE_DECIDER, as R11).
+     * The aggregate is the module, or {@code core}.
+     */
+    @EventRevision(1)
+    record ReinstatementRequested(String personId, Role role, String moduleId, String reinstatementId,
+                                  String statement, BallotRequest ballotRequest)
+            implements RegistryEvent, BallotRequesting {
+    }
+
+    /**
+     * R14: the ballot on a reinstatement closed without carrying; the person stays emeritus. (A carried one is a
+     * {@link MaintainerAppointed} naming the ballot.)
+     */
+    @EventRevision(1)
+    record ReinstatementDeclined(String personId, Role role, String moduleId, String reinstatementId,
+                                 String ballotId, BallotOutcome outcome) implements RegistryEvent {
+    }
+
+    /**
+     * R14: the person withdrew their request for reinstatement before the ballot closed, or it became moot (the
+     * module was retired); voting-service cancels the ballot if it is open.
+     *
+     * @param withdrawnBy the person, or null when it became moot
+     */
+    @EventRevision(1)
+    record ReinstatementWithdrawn(String personId, Role role, String moduleId, String reinstatementId,
+                                  String withdrawnBy, String reason, String ballotRequestId)
+            implements RegistryEvent, BallotCancelling {
+
+        @Override
+        public String cancellationReason() {
+            return "The request to reinstate " + personId + " was withdrawn: " + reason;
+        }
+    }
+
+    /**
+     * R4: a maintainer put a motion to their group to change its settings (decision rule, nomination process,
+     * inactivity period); voting-service opens the group's ballot under its current rule. When it carries, the
+     * settings events follow, naming the ballot.
+     */
+    @EventRevision(1)
+    record SettingsMotionProposed(String moduleId, String motionId, String proposedBy, DecisionRule decisionRule,
+                                  NominationProcess nominationProcess, int inactivityPeriodDays, String statement,
+                                  BallotRequest ballotRequest) implements RegistryEvent, BallotRequesting {
+    }
+
+    /**
+     * R4: the group's ballot on a settings motion closed. CARRIED: the changed settings follow, each naming the
+     * ballot; otherwise nothing changes.
+     */
+    @EventRevision(1)
+    record SettingsMotionDecided(String moduleId, String motionId, String ballotId, BallotOutcome outcome)
+            implements RegistryEvent {
+    }
+
+    /**
+     * R4: the proposer withdrew a settings motion before its ballot closed, or it became moot (the module was
+     * retired); voting-service cancels the ballot if it is open.
+     *
+     * @param withdrawnBy the proposer, or null when it became moot
+     */
+    @EventRevision(1)
+    record SettingsMotionWithdrawn(String moduleId, String motionId, String withdrawnBy, String reason,
+                                   String ballotRequestId) implements RegistryEvent, BallotCancelling {
+
+        @Override
+        public String cancellationReason() {
+            return "The settings motion " + motionId + " of module " + moduleId + " was withdrawn: " + reason;
+        }
     }
 
     /** An existing roster was imported into the empty registry; every event of the import names it. */

@@ -29,4 +29,16 @@ public record BallotRequest(String requestId, String subjectKind, String subject
                             String moduleId, List<String> affectedModules, DecisionMethod method, Double threshold,
                             ThresholdBase base, Double quorum, List<String> options, Instant deadline,
                             List<String> personsConcerned, String requestedBy) {
+
+    /**
+     * A yes/no ballot of a body by a decision rule (the rule's method, threshold, base and quorum), without options
+     * or affected modules.
+     */
+    public static BallotRequest yesNo(String requestId, String subjectKind, String subjectId, String question,
+                                      BallotBody body, String moduleId, DecisionRule rule, Instant deadline,
+                                      List<String> personsConcerned, String requestedBy) {
+        return new BallotRequest(requestId, subjectKind, subjectId, question, body, moduleId, List.of(),
+                rule.method(), rule.threshold(), rule.base(), rule.quorum(), List.of(), deadline,
+                personsConcerned == null ? List.of() : List.copyOf(personsConcerned), requestedBy);
+    }
 }

@@ -5,8 +5,10 @@ import dev.charter.client.disputes.ChangeProposalsApi;
 import dev.charter.client.disputes.DisputesApi;
 import dev.charter.client.disputes.VetoesApi;
 import dev.charter.client.nominations.ElectionsApi;
+import dev.charter.client.nominations.ModuleProposalsApi;
 import dev.charter.client.nominations.NominationsApi;
 import dev.charter.client.nominations.ReviewCyclesApi;
+import dev.charter.client.registry.ActivityApi;
 import dev.charter.client.registry.FilesApi;
 import dev.charter.client.registry.ModulesApi;
 import dev.charter.client.registry.PersonsApi;
@@ -41,10 +43,12 @@ public class ServiceApis {
     private final PersonsApi persons;
     private final ModulesApi modules;
     private final FilesApi files;
+    private final ActivityApi activity;
     private final BallotsApi ballots;
     private final NominationsApi nominations;
     private final ElectionsApi elections;
     private final ReviewCyclesApi reviewCycles;
+    private final ModuleProposalsApi moduleProposals;
     private final DisputesApi disputes;
     private final VetoesApi vetoes;
     private final ChangeProposalsApi changeProposals;
@@ -69,10 +73,12 @@ public class ServiceApis {
         this.persons = new PersonsApi(registry);
         this.modules = new ModulesApi(registry);
         this.files = new FilesApi(registry);
+        this.activity = new ActivityApi(registry);
         this.ballots = new BallotsApi(voting);
         this.nominations = new NominationsApi(nomination);
         this.elections = new ElectionsApi(nomination);
         this.reviewCycles = new ReviewCyclesApi(nomination);
+        this.moduleProposals = new ModuleProposalsApi(nomination);
         this.disputes = new DisputesApi(dispute);
         this.vetoes = new VetoesApi(dispute);
         this.changeProposals = new ChangeProposalsApi(dispute);
@@ -104,6 +110,16 @@ public class ServiceApis {
 
     public FilesApi files() {
         return files;
+    }
+
+    /** R14: what maintainers did, per module. */
+    public ActivityApi activity() {
+        return activity;
+    }
+
+    /** R15: proposals to add, re-scope or retire a module. */
+    public ModuleProposalsApi moduleProposals() {
+        return moduleProposals;
     }
 
     public BallotsApi ballots() {

@@ -16,6 +16,7 @@ public class Links {
 
     static final String NOMINATIONS_STREAM = "charter.nominations.v1";
     static final String DISPUTES_STREAM = "charter.disputes.v1";
+    static final String VOTING_STREAM = "charter.voting.v1";
     static final String BOOTSTRAP = "bootstrap";
     private static final String VACANCY_PREFIX = "vacancy-";
     private static final Pattern WEB = Pattern.compile("https?://\\S+");
@@ -35,11 +36,17 @@ public class Links {
             return switch (eventType == null ? "" : eventType) {
                 case "NominationConfirmed" -> "/nominations/" + segment(reference);
                 case "LeadElected" -> "/elections/" + segment(reference);
+                // R15: an accepted module proposal adds, re-scopes or retires a module
+                case "ModuleProposalAccepted" -> moduleProposal(reference);
                 // the vacancy is named after the nomination that vacated the seat (removal, unavailability)
                 case "LeadSeatVacated" -> reference.startsWith(VACANCY_PREFIX)
                         ? "/nominations/" + segment(reference.substring(VACANCY_PREFIX.length())) : null;
                 default -> null;
             };
+        }
+        if (VOTING_STREAM.equals(source)) {
+            // R4, R14: a carried group motion (settings, a reinstatement) names the ballot that decided it
+            return "BallotClosed".equals(eventType) ? ballot(reference) : null;
         }
         if (DISPUTES_STREAM.equals(source)) {
             // R7: a carried veto ends a vetoed appointment or restores vetoed settings; the reference is the veto
@@ -103,6 +110,11 @@ public class Links {
     /** A controversial-change proposal's page. */
     public String proposal(String proposalId) {
         return proposalId == null ? null : "/proposals/" + segment(proposalId);
+    }
+
+    /** A module proposal's page (R15). */
+    public String moduleProposal(String proposalId) {
+        return proposalId == null ? null : "/module-proposals/" + segment(proposalId);
     }
 
     /** A web address as a link, only when it is one (http or https). */

@@ -4,6 +4,7 @@ import dev.charter.client.disputes.model.ChangeProposal;
 import dev.charter.client.disputes.model.ChangeStatus;
 import dev.charter.client.disputes.model.DisputePage;
 import dev.charter.client.nominations.model.ElectionPage;
+import dev.charter.client.nominations.model.ModuleProposalPage;
 import dev.charter.client.nominations.model.NominationPage;
 import dev.charter.client.nominations.model.ReviewCycle;
 import dev.charter.client.registry.model.ModulePage;
@@ -28,7 +29,7 @@ import java.util.concurrent.CompletableFuture;
 /**
  * The home page: the roster (the lead, the core maintainers, the modules with their maintainers), now or as of
  * a past moment; and what is being decided now — open ballots, ballots referred to the lead, nominations in
- * review, elections, open disputes and controversial-change proposals, the core maintainers' next review meeting —
+ * review, elections, open disputes, controversial-change and module proposals (R15), the core maintainers' next review meeting —
  * in a part that refreshes itself.
  */
 @Controller
@@ -91,6 +92,8 @@ public class HomeController {
                 () -> apis.reviewCycles().listReviewCycles(null, 1)));
         CompletableFuture<DisputePage> disputes = fetch.async(() -> Calls.call(ServiceApis.DISPUTES,
                 () -> apis.disputes().listDisputes(null, null, null, true, null, 50)));
+        CompletableFuture<ModuleProposalPage> moduleProposals = fetch.async(() -> Calls.call(ServiceApis.NOMINATIONS,
+                () -> apis.moduleProposals().listModuleProposals(true, null, null, null, null, 50)));
         CompletableFuture<List<ChangeProposal>> voting = openProposals(ChangeStatus.VOTING);
         CompletableFuture<List<ChangeProposal>> awaiting = openProposals(ChangeStatus.AWAITING_REASONING);
         model.addAttribute("openBallots", Fetch.part(open));
@@ -101,6 +104,7 @@ public class HomeController {
         model.addAttribute("openDisputes", Fetch.part(disputes));
         model.addAttribute("openProposals", Fetch.part(voting.thenCombine(awaiting,
                 (a, b) -> Stream.concat(a.stream(), b.stream()).toList())));
+        model.addAttribute("openModuleProposals", Fetch.part(moduleProposals));
         model.addAttribute("liveAt", clock.instant());
     }
 

@@ -3,7 +3,9 @@ package dev.charter.console.web;
 import dev.charter.client.nominations.model.NominationPage;
 import dev.charter.client.registry.model.Decision;
 import dev.charter.client.registry.model.Person;
+import dev.charter.client.registry.model.PersonActivity;
 import dev.charter.client.registry.model.PersonPage;
+import dev.charter.client.registry.model.Reinstatement;
 import dev.charter.client.registry.model.Role;
 import dev.charter.client.registry.model.Tenure;
 import dev.charter.client.registry.model.TenureEntry;
@@ -28,7 +30,8 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * Persons: who is registered; and one person's roles over time (a timeline whose every change links to the
- * decision behind it), affiliation history, declared conflicts of interest and nominations concerning them.
+ * decision behind it), affiliation history, declared conflicts of interest and nominations concerning them; their
+ * last activity per module with any inactivity notice in force, and their requests to be reinstated (R14).
  */
 @Controller
 public class PersonController {
@@ -61,17 +64,23 @@ public class PersonController {
     public String person(@PathVariable String personId, Model model) {
         Instant now = clock.instant();
         CompletableFuture<Person> person = fetch.async(() ->
-                Calls.call(ServiceApis.REGISTRY, () -> apis.persons().getPerson(personId)));
+                Calls.call(ServiceApis.REGISTRY, () -> apis.persons().getPerson(personId, null)));
         CompletableFuture<Tenure> tenure = fetch.async(() ->
                 Calls.call(ServiceApis.REGISTRY, () -> apis.persons().getTenure(personId)));
         CompletableFuture<NominationPage> nominations = fetch.async(() -> Calls.call(ServiceApis.NOMINATIONS,
                 () -> apis.nominations().listNominations(null, null, null, null, personId, null, null, 50)));
+        CompletableFuture<PersonActivity> activity = fetch.async(() ->
+                Calls.call(ServiceApis.REGISTRY, () -> apis.activity().getPersonActivity(personId)));
+        CompletableFuture<List<Reinstatement>> reinstatements = fetch.async(() ->
+                Calls.call(ServiceApis.REGISTRY, () -> apis.persons().listReinstatements(personId)));
         Person read = Fetch.join(person);
         List<TenureEntry> entries = Fetch.join(tenure).getEntries();
         model.addAttribute("person", read);
         model.addAttribute("tenure", entries);
         model.addAttribute("timeline", TimelineChart.of(spans(entries), instant(read.getRegisteredAt()), now));
         model.addAttribute("nominations", Fetch.part(nominations));
+        model.addAttribute("activity", Fetch.part(activity));
+        model.addAttribute("reinstatements", Fetch.part(reinstatements));
         model.addAttribute("reflects", now);
         return "person";
     }

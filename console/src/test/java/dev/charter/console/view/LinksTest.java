@@ -10,13 +10,17 @@ class LinksTest {
     private final Links links = new Links();
 
     @Test
-    @DisplayName("a role change links to the nomination, election or import that decided it")
+    @DisplayName("a role change links to the nomination, election, module proposal (R15), group ballot (R4, R14) or import that decided it")
     void decisions() {
         assertThat(links.decision("charter.nominations.v1", "NominationConfirmed", "n-1")).isEqualTo("/nominations/n-1");
         assertThat(links.decision("charter.nominations.v1", "LeadElected", "e 1")).isEqualTo("/elections/e%201");
         assertThat(links.decision("charter.nominations.v1", "LeadSeatVacated", "vacancy-n-2")).isEqualTo("/nominations/n-2");
         assertThat(links.decision("bootstrap", "RosterImported", "i-1")).isEqualTo("/audit/registry");
         assertThat(links.decision("charter.disputes.v1", "VetoCarried", "v-1")).isEqualTo("/vetoes/v-1");
+        assertThat(links.decision("charter.nominations.v1", "ModuleProposalAccepted", "mp-1"))
+                .isEqualTo("/module-proposals/mp-1");
+        assertThat(links.decision("charter.voting.v1", "BallotClosed", "b-41")).isEqualTo("/ballots/b-41");
+        assertThat(links.decision("charter.registry.v1", "InactivityNoticeIssued", "n-3")).isNull();
         assertThat(links.decision("charter.elsewhere.v1", "Something", "x")).isNull();
         assertThat(links.decisionLabel("charter.nominations.v1", "NominationConfirmed", "n-1"))
                 .isEqualTo("NominationConfirmed (n-1)");

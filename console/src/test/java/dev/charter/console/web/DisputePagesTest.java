@@ -10,15 +10,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -94,7 +89,7 @@ class DisputePagesTest {
                      "mode":"INCREMENTAL","fromSequence":1,"verifiedAt":"2026-11-10T10:00:00Z",
                      "fullyVerifiedAt":"2026-11-09T08:00:00Z"}""");
 
-    private static final HttpServer DISPUTE_SERVICE = disputeService();
+    private static final HttpServer DISPUTE_SERVICE = FakeService.answering(ANSWERS, "No dispute d-404");
 
     @LocalServerPort
     int port;
@@ -181,27 +176,5 @@ class DisputePagesTest {
     private HttpResponse<String> get(String path) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
                 HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static HttpServer disputeService() {
-        try {
-            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-            server.createContext("/", exchange -> {
-                String answer = ANSWERS.get(exchange.getRequestURI().getPath());
-                int status = answer == null ? 404 : 200;
-                String body = answer != null ? answer : """
-                        {"type":"about:blank","title":"Not Found","status":404,"detail":"No dispute d-404"}""";
-                byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-                exchange.getResponseHeaders().add("Content-Type",
-                        answer == null ? "application/problem+json" : "application/json");
-                exchange.sendResponseHeaders(status, bytes.length);
-                exchange.getResponseBody().write(bytes);
-                exchange.close();
-            });
-            server.start();
-            return server;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -30,9 +30,8 @@ public final class CoreBallots {
     public static BallotRequest of(String requestId, String subjectKind, String subjectId, String question,
                                    BallotBody body, String moduleId, DecisionRule rule, Instant deadline,
                                    List<String> personsConcerned, String requestedBy) {
-        return new BallotRequest(requestId, subjectKind, subjectId, question, body, moduleId, List.of(),
-                rule.method(), rule.threshold(), rule.base(), rule.quorum(), List.of(), deadline,
-                personsConcerned == null ? List.of() : List.copyOf(personsConcerned), requestedBy);
+        return BallotRequest.yesNo(requestId, subjectKind, subjectId, question, body, moduleId, rule, deadline,
+                personsConcerned, requestedBy);
     }
 
     /**

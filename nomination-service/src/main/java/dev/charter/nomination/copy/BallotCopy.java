@@ -11,6 +11,7 @@ import dev.charter.contracts.voting.VotingEvent.BallotOpened;
 import dev.charter.contracts.voting.VotingEvent.MemberRecused;
 import dev.charter.contracts.voting.VotingEvent.VoteCast;
 import dev.charter.nomination.election.Election;
+import dev.charter.nomination.proposal.ModuleProposal;
 import dev.charter.nomination.seat.Nomination;
 import dev.charter.platform.consume.InboundEvent;
 import dev.charter.platform.consume.InboundEventHandler;
@@ -37,7 +38,8 @@ import static dev.charter.platform.jdbc.Columns.ts;
 @Component
 public class BallotCopy {
 
-    private static final Set<String> OUR_SUBJECTS = Set.of(Nomination.SUBJECT_KIND, Election.SUBJECT_KIND);
+    private static final Set<String> OUR_SUBJECTS = Set.of(Nomination.SUBJECT_KIND, Election.SUBJECT_KIND,
+            ModuleProposal.SUBJECT_KIND);
 
     private final JdbcClient jdbc;
     private final Columns columns;

@@ -1,11 +1,15 @@
 package dev.charter.nomination.policy;
 
+import dev.charter.contracts.voting.Recusal;
 import dev.charter.contracts.voting.Tally;
 import dev.charter.contracts.voting.TallySummary;
 import dev.charter.contracts.voting.VotingEvent.BallotClosed;
 import dev.charter.contracts.voting.VotingEvent.BallotOpened;
 import dev.charter.nomination.election.Election;
 import dev.charter.nomination.election.ElectionCommands.RecordElectionBallotClosed;
+import dev.charter.nomination.proposal.ModuleProposal;
+import dev.charter.nomination.proposal.ModuleProposalCommands.RecordProposalBallotClosed;
+import dev.charter.nomination.proposal.ModuleProposalCommands.RecordProposalBallotOpened;
 import dev.charter.nomination.seat.Nomination;
 import dev.charter.nomination.seat.NominationCommands.RecordReviewBallotClosed;
 import dev.charter.nomination.seat.NominationCommands.RecordReviewBallotOpened;
@@ -25,8 +29,8 @@ import java.util.function.Predicate;
 
 /**
  * The ballots this service requested, as voting-service holds them: an opened review ballot fixes who may publish
- * the decision's reasoning; a closed one moves the nomination to awaiting reasoning, or elects the lead (R13) if
- * the winner is still a core maintainer (R1).
+ * the decision's reasoning; a closed one moves the nomination or module proposal (R15) to awaiting reasoning, or
+ * elects the lead (R13) if the winner is still a core maintainer (R1).
  * Ballots of other services are none of its business. Idempotent: the platform skips a re-delivered event id,
  * and each aggregate ignores a ballot it has already recorded or that is not its current one.
  */
@@ -58,14 +62,25 @@ public class BallotPolicy {
                 .ifPresent(this::send);
     }
 
-    /** The command an opened ballot leads to: only review ballots of nominations need their electorate. */
+    /**
+     * The command an opened ballot leads to: only the review ballots of nominations and of module proposals (R15)
+     * need their electorate.
+     */
     static Optional<Object> commandFor(BallotOpened event) {
-        if (!Nomination.SUBJECT_KIND.equals(event.request().subjectKind())) {
-            return Optional.empty();
+        String subjectKind = event.request().subjectKind();
+        String subjectId = event.request().subjectId();
+        String requestId = event.request().requestId();
+        List<String> electorate = event.electorate() == null ? List.of() : event.electorate();
+        List<Recusal> recusals = event.recusals() == null ? List.of() : event.recusals();
+        if (Nomination.SUBJECT_KIND.equals(subjectKind)) {
+            return Optional.of(new RecordReviewBallotOpened(subjectId, event.ballotId(), requestId, electorate,
+                    recusals));
         }
-        return Optional.of(new RecordReviewBallotOpened(event.request().subjectId(), event.ballotId(),
-                event.request().requestId(), event.electorate() == null ? List.of() : event.electorate(),
-                event.recusals() == null ? List.of() : event.recusals()));
+        if (ModuleProposal.SUBJECT_KIND.equals(subjectKind)) {
+            return Optional.of(new RecordProposalBallotOpened(subjectId, event.ballotId(), requestId, electorate,
+                    recusals));
+        }
+        return Optional.empty();
     }
 
     /** The command a closed ballot leads to, if it is one of this service's. */
@@ -73,6 +88,10 @@ public class BallotPolicy {
                                        Instant at) {
         if (Nomination.SUBJECT_KIND.equals(event.subjectKind())) {
             return Optional.of(new RecordReviewBallotClosed(event.subjectId(), event.ballotId(), event.requestId(),
+                    summary(event), event.closeReason(), event.decidedBy()));
+        }
+        if (ModuleProposal.SUBJECT_KIND.equals(event.subjectKind())) {
+            return Optional.of(new RecordProposalBallotClosed(event.subjectId(), event.ballotId(), event.requestId(),
                     summary(event), event.closeReason(), event.decidedBy()));
         }
         if (Election.SUBJECT_KIND.equals(event.subjectKind())) {

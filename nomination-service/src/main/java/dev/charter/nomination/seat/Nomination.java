@@ -25,6 +25,7 @@ import dev.charter.contracts.voting.BallotRequest;
 import dev.charter.contracts.voting.DecisionRule;
 import dev.charter.contracts.voting.TallySummary;
 import dev.charter.nomination.NominationSettings;
+import dev.charter.nomination.decision.Reasoning;
 import dev.charter.nomination.seat.NominationCommands.AddEvidence;
 import dev.charter.nomination.seat.NominationCommands.AddLetterOfSupport;
 import dev.charter.nomination.seat.NominationCommands.AddTestimonial;
@@ -36,7 +37,6 @@ import dev.charter.nomination.seat.NominationCommands.Submitted;
 import dev.charter.nomination.seat.NominationCommands.WithdrawNomination;
 import dev.charter.platform.roster.PersonStanding;
 import dev.charter.platform.web.GovernanceException;
-import dev.charter.platform.web.Text;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
@@ -257,11 +257,7 @@ public class Nomination {
             default -> throw new GovernanceException.Conflict("ballot-not-closed", rule,
                     "The deciding body has not voted yet: the reasoning follows the close of the ballot.");
         }
-        if (!electorate.contains(command.decidedBy()) && !command.decidedBy().equals(tieDecidedBy)) {
-            throw new GovernanceException.NotAllowed("not-in-deciding-body", rule,
-                    "Only a member of the deciding body (the ballot's electorate" + (tieDecidedBy == null ? ""
-                            : ", or the lead who decided the tie") + ") publishes the reasoning of this decision.");
-        }
+        Reasoning.requirePublisher(command.decidedBy(), electorate, tieDecidedBy, rule);
         Verdict ballotVerdict = tally.outcome() == BallotOutcome.CARRIED ? Verdict.CONFIRMED : Verdict.DECLINED;
         if (command.verdict() != ballotVerdict) {
             throw new GovernanceException.RuleViolation("outcome-mismatch", rule,
@@ -335,11 +331,7 @@ public class Nomination {
     }
 
     private static String requireText(String value, String field) {
-        String text = Text.blankToNull(value);
-        if (text == null) {
-            throw new GovernanceException.BadInput("blank-" + field, "'" + field + "' must not be blank.");
-        }
-        return text;
+        return Reasoning.requireText(value, field);
     }
 
     @EventSourcingHandler

@@ -1,6 +1,10 @@
 package dev.charter.nomination.seat;
 
 import dev.charter.contracts.nominations.NominationEvent.LeadSeatVacated;
+import dev.charter.contracts.nominations.NominationEvent.ModuleProposalAccepted;
+import dev.charter.contracts.nominations.NominationEvent.ModuleProposalDeclined;
+import dev.charter.contracts.nominations.NominationEvent.ModuleProposalSubmitted;
+import dev.charter.contracts.nominations.NominationEvent.ModuleProposalWithdrawn;
 import dev.charter.contracts.nominations.NominationEvent.NominationConfirmed;
 import dev.charter.contracts.nominations.NominationEvent.NominationDeclined;
 import dev.charter.contracts.nominations.NominationEvent.NominationSubmitted;
@@ -18,8 +22,8 @@ import java.util.Optional;
 /**
  * Facts across nominations that commands must see at once, kept in the same transaction as the events (a
  * subscribing processor whose errors fail the command): at most one open nomination per person and role (and
- * module) — a second submission is refused, also when two race — and the lead-seat vacancies this service
- * decided, with their reason (R12, R13).
+ * module) — a second submission is refused, also when two race — at most one open module proposal per module
+ * (R15), and the lead-seat vacancies this service decided, with their reason (R12, R13).
  */
 @Component
 @ProcessingGroup(NominationDirectory.PROCESSING_GROUP)
@@ -75,9 +79,41 @@ public class NominationDirectory {
                 .params(event.vacancyId(), event.personId(), event.reason().name(), event.nominationId()).update();
     }
 
+    /** R15: one open proposal per module; a second is refused (409), also when two race. */
+    @EventHandler
+    void on(ModuleProposalSubmitted event) {
+        int inserted = jdbc.sql("""
+                        INSERT INTO open_module_proposal (module_id, proposal_id) VALUES (?, ?)
+                        ON CONFLICT DO NOTHING""")
+                .params(event.moduleId(), event.proposalId()).update();
+        if (inserted == 0) {
+            String open = jdbc.sql("SELECT proposal_id FROM open_module_proposal WHERE module_id = ?")
+                    .param(event.moduleId()).query(String.class).optional().orElse(event.proposalId());
+            if (!open.equals(event.proposalId())) {
+                throw new GovernanceException.Conflict("open-proposal-exists", "R15",
+                        "Proposal " + open + " about module " + event.moduleId() + " is still open.");
+            }
+        }
+    }
+
+    @EventHandler
+    void on(ModuleProposalAccepted event) {
+        closeProposal(event.proposalId());
+    }
+
+    @EventHandler
+    void on(ModuleProposalDeclined event) {
+        closeProposal(event.proposalId());
+    }
+
+    @EventHandler
+    void on(ModuleProposalWithdrawn event) {
+        closeProposal(event.proposalId());
+    }
+
     @ResetHandler
     void reset() {
-        jdbc.sql("TRUNCATE open_nomination, lead_vacancy").update();
+        jdbc.sql("TRUNCATE open_nomination, lead_vacancy, open_module_proposal").update();
     }
 
     /** The open nomination about this person and seat, if any. */
@@ -90,6 +126,10 @@ public class NominationDirectory {
     public Optional<VacancyReason> vacancyReason(String vacancyId) {
         return jdbc.sql("SELECT reason FROM lead_vacancy WHERE vacancy_id = ?").param(vacancyId)
                 .query(String.class).optional().map(VacancyReason::valueOf);
+    }
+
+    private void closeProposal(String proposalId) {
+        jdbc.sql("DELETE FROM open_module_proposal WHERE proposal_id = ?").param(proposalId).update();
     }
 
     private void close(String nominationId) {

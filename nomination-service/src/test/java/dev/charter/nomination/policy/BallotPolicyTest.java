@@ -14,6 +14,8 @@ import dev.charter.contracts.voting.TallySummary;
 import dev.charter.contracts.voting.VotingEvent.BallotClosed;
 import dev.charter.contracts.voting.VotingEvent.BallotOpened;
 import dev.charter.nomination.election.ElectionCommands.RecordElectionBallotClosed;
+import dev.charter.nomination.proposal.ModuleProposalCommands.RecordProposalBallotClosed;
+import dev.charter.nomination.proposal.ModuleProposalCommands.RecordProposalBallotOpened;
 import dev.charter.nomination.seat.NominationCommands.RecordReviewBallotClosed;
 import dev.charter.nomination.seat.NominationCommands.RecordReviewBallotOpened;
 import org.junit.jupiter.api.DisplayName;
@@ -38,6 +40,20 @@ class BallotPolicyTest {
                 List.of("ada", "linus"), recusals, "ada", 7L, "v1");
         assertThat(BallotPolicy.commandFor(opened)).contains(new RecordReviewBallotOpened("n-1", "ballot-1",
                 "nomination:n-1:review", List.of("ada", "linus"), recusals));
+    }
+
+    @Test
+    @DisplayName("R15: the core maintainers' ballot on a module proposal gives it its electorate, and once closed its tally")
+    void moduleProposalBallot() {
+        BallotOpened opened = new BallotOpened("ballot-1", request("MODULE_PROPOSAL", "p-1",
+                "module-proposal:p-1:review"), List.of("ada", "grace"), List.of(), "ada", 7L, "v1");
+        assertThat(BallotPolicy.commandFor(opened)).contains(new RecordProposalBallotOpened("p-1", "ballot-1",
+                "module-proposal:p-1:review", List.of("ada", "grace"), List.of()));
+        BallotClosed closed = closed("MODULE_PROPOSAL", "p-1", "module-proposal:p-1:review", BallotOutcome.REJECTED,
+                null);
+        assertThat(BallotPolicy.commandFor(closed, person -> true, "v1", NOW)).contains(new RecordProposalBallotClosed(
+                "p-1", "ballot-1", "module-proposal:p-1:review", new TallySummary(4, 1, 1, 2, 1, BallotOutcome.REJECTED),
+                CloseReason.DEADLINE, null));
     }
 
     @Test

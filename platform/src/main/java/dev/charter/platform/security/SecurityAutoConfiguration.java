@@ -33,7 +33,8 @@ import org.springframework.security.web.firewall.RequestRejectedHandler;
 /**
  * Reads are public (governance is public); every write needs a bearer JWT whose {@code sub} is the acting
  * person (DESIGN §5). Which writes a person may make is decided by each service from its roster. The operations API
- * ({@code /api/v1/admin}) needs an authenticated operator for reads too.
+ * ({@code /api/v1/admin}) needs an authenticated operator for reads too. Webhooks ({@code /webhooks/**}) are
+ * authenticated by their signature, which the receiving controller checks.
  * Production verifies tokens of the configured issuer
  * ({@code spring.security.oauth2.resourceserver.jwt.issuer-uri} or {@code jwk-set-uri}).
  */
@@ -115,6 +116,8 @@ public class SecurityAutoConfiguration {
                         .requestMatchers(HttpMethod.HEAD, "/**").permitAll()
                         .requestMatchers(HttpMethod.OPTIONS, "/**").permitAll()
                         .requestMatchers("/error").permitAll()
+                        // webhooks prove their sender by their own signature (e.g. GitHub's HMAC), checked where received
+                        .requestMatchers(HttpMethod.POST, "/webhooks/**").permitAll()
                         // the development issuer's token endpoint (exists only where that issuer is on)
                         .requestMatchers(HttpMethod.POST, "/dev/oauth/token").permitAll()
                         .anyRequest().authenticated())

@@ -55,6 +55,18 @@ public abstract class GovernanceException extends RuntimeException {
         }
     }
 
+    /** 401: the request does not prove who sent it (e.g. a webhook delivery without a valid signature). */
+    public static class Unauthenticated extends GovernanceException {
+        public Unauthenticated(String code, String message) {
+            super(code, null, message);
+        }
+
+        @Override
+        public HttpStatus status() {
+            return HttpStatus.UNAUTHORIZED;
+        }
+    }
+
     /** 403: governance does not allow this person to do this. */
     public static class NotAllowed extends GovernanceException {
         public NotAllowed(String code, String rule, String message) {

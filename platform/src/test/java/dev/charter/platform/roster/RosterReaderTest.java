@@ -125,7 +125,7 @@ class RosterReaderTest {
         seat("frances", Role.MODULE_MAINTAINER, "nn");
         seat("grace", Role.CORE_MAINTAINER, null);
         copy.on(new MaintainerRemoved("dennis", Role.MODULE_MAINTAINER, "nn", RemovalReason.REMOVED, BOOT));
-        copy.on(new MovedToEmeritus("grace", Role.CORE_MAINTAINER, null, BOOT));
+        copy.on(MovedToEmeritus.imported("grace", Role.CORE_MAINTAINER, null, BOOT));
         assertThat(reader.moduleMaintainers("nn")).containsExactly("frances");
         assertThat(reader.coreMaintainers()).isEmpty();
         assertThat(reader.standing("dennis").maintainer()).isFalse();

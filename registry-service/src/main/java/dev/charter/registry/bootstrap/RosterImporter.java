@@ -21,6 +21,12 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -39,22 +45,24 @@ public class RosterImporter {
     private final TransactionTemplate transactions;
     private final EventStore eventStore;
     private final RegistryProperties properties;
+    private final Clock clock;
 
     public record Report(String importId, int persons, int modules, int appointments) {
     }
 
     public RosterImporter(CommandGateway commands, TransactionTemplate transactions, EventStore eventStore,
-                          RegistryProperties properties) {
+                          RegistryProperties properties, Clock clock) {
         this.commands = commands;
         this.transactions = transactions;
         this.eventStore = eventStore;
         this.properties = properties;
+        this.clock = clock;
     }
 
     /** Imports the document for {@code operator}, one of the configured bootstrap operators. */
     public Report importRoster(RosterDocument document, String operator) {
         requireBootstrapOperator(operator);
-        ValidRoster roster = RosterValidation.validate(document);
+        ValidRoster roster = RosterValidation.validate(document, LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
         long started = System.nanoTime();
         Report report = transactions.execute(status -> {
             if (hasHistory()) {
@@ -87,14 +95,15 @@ public class RosterImporter {
         for (ModuleEntry module : roster.modules()) {
             commands.sendAndWait(new AddModule(module.id(), module.name(), module.kind(), module.location(),
                     module.description(), module.decisionRule(), module.nominationProcess(),
-                    module.inactivityPeriodDays(), module.maintainers(), decision));
+                    module.inactivityPeriodDays(), module.maintainers(), decision, instants(module.appointedOn())));
             appointments += module.maintainers().size();
             for (String emeritus : module.emeritus()) {
                 commands.sendAndWait(new MoveModuleMaintainerToEmeritus(module.id(), emeritus, decision));
             }
         }
         for (String core : roster.coreMaintainers()) {
-            commands.sendAndWait(new AppointCoreMaintainer(core, decision));
+            commands.sendAndWait(new AppointCoreMaintainer(core, decision,
+                    instants(roster.coreAppointedOn()).get(core)));
             appointments++;
         }
         if (roster.lead() != null) {
@@ -107,6 +116,13 @@ public class RosterImporter {
         commands.sendAndWait(new RosterImport.RecordRosterImport(RosterImport.ID, importId,
                 roster.persons().size(), roster.modules().size(), appointments));
         return new Report(importId, roster.persons().size(), roster.modules().size(), appointments);
+    }
+
+    /** R14: appointment dates as the start of each day, UTC. */
+    private static Map<String, Instant> instants(Map<String, LocalDate> dates) {
+        Map<String, Instant> result = new HashMap<>();
+        dates.forEach((id, date) -> result.put(id, date.atStartOfDay(ZoneOffset.UTC).toInstant()));
+        return result;
     }
 
     /** The configured bootstrap operators; anyone authenticated when none is configured. */

@@ -7,11 +7,13 @@ import dev.charter.platform.web.Problems;
 import dev.charter.registry.bootstrap.RosterDocument.ConflictEntry;
 import dev.charter.registry.bootstrap.RosterDocument.ModuleEntry;
 import dev.charter.registry.bootstrap.RosterDocument.PersonEntry;
-import dev.charter.registry.module.ModuleRules;
+import dev.charter.platform.roster.ModuleRules;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.time.LocalDate;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -30,11 +32,15 @@ public final class RosterValidation {
 
     /** A roster that passed every check, ids normalised, ready to apply. */
     public record ValidRoster(String lead, List<String> coreMaintainers, List<String> coreEmeritus,
-                              List<PersonEntry> persons, List<ModuleEntry> modules, List<ConflictEntry> conflicts) {
+                              List<PersonEntry> persons, List<ModuleEntry> modules, List<ConflictEntry> conflicts,
+                              Map<String, LocalDate> coreAppointedOn) {
     }
 
-    /** Checks the whole document and normalises ids; reports every violation at once (422). */
-    public static ValidRoster validate(RosterDocument document) {
+    /**
+     * Checks the whole document and normalises ids; reports every violation at once (422). Appointment dates are of
+     * listed seats and not after {@code today}.
+     */
+    public static ValidRoster validate(RosterDocument document, LocalDate today) {
         List<Map<String, String>> violations = new ArrayList<>();
         Set<String> persons = new HashSet<>();
         List<PersonEntry> personEntries = new ArrayList<>();
@@ -64,6 +70,8 @@ public final class RosterValidation {
         }
         core.stream().filter(coreEmeritus::contains).forEach(id -> violations.add(
                 Problems.violation("coreEmeritus", "'" + id + "' cannot be both core maintainer and emeritus")));
+        Map<String, LocalDate> coreAppointedOn = appointedOn(violations, "coreAppointedOn",
+                document.coreAppointedOn(), core, today);
 
         Set<String> moduleIds = new HashSet<>();
         List<ModuleEntry> modules = new ArrayList<>();
@@ -89,8 +97,11 @@ public final class RosterValidation {
             List<String> emeritus = references(violations, field + ".emeritus", module.emeritus(), persons);
             maintainers.stream().filter(emeritus::contains).forEach(p -> violations.add(Problems.violation(
                     field + ".emeritus", "'" + p + "' cannot be both maintainer and emeritus")));
+            Map<String, LocalDate> appointed = appointedOn(violations, field + ".appointedOn", module.appointedOn(),
+                    maintainers, today);
             modules.add(new ModuleEntry(id, module.name(), module.kind(), module.location(), module.description(),
-                    module.decisionRule(), module.nominationProcess(), inactivity, maintainers, emeritus));
+                    module.decisionRule(), module.nominationProcess(), inactivity, maintainers, emeritus,
+                    appointed));
         }
 
         List<ConflictEntry> conflicts = new ArrayList<>();
@@ -113,7 +124,28 @@ public final class RosterValidation {
             throw new GovernanceException.RuleViolation("invalid-roster", null,
                     "The roster cannot be imported: " + violations.size() + " problem(s).").withViolations(violations);
         }
-        return new ValidRoster(lead, core, coreEmeritus, personEntries, modules, conflicts);
+        return new ValidRoster(lead, core, coreEmeritus, personEntries, modules, conflicts, coreAppointedOn);
+    }
+
+    /** R14: appointment dates, each of a listed seat and not in the future; ids normalised. */
+    private static Map<String, LocalDate> appointedOn(List<Map<String, String>> violations, String field,
+                                                      Map<String, LocalDate> dates, List<String> seated,
+                                                      LocalDate today) {
+        Map<String, LocalDate> result = new LinkedHashMap<>();
+        dates.forEach((raw, date) -> {
+            String id = check(violations, field, () -> PersonIds.normalize(raw));
+            if (id == null) {
+                return;
+            }
+            if (!seated.contains(id)) {
+                violations.add(Problems.violation(field, "'" + id + "' is not among the maintainers listed"));
+            } else if (date == null || date.isAfter(today)) {
+                violations.add(Problems.violation(field, "'" + id + "' needs a date, not in the future"));
+            } else {
+                result.put(id, date);
+            }
+        });
+        return result;
     }
 
     private static List<String> references(List<Map<String, String>> violations, String field, List<String> ids,

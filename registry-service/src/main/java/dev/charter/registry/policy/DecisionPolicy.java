@@ -2,6 +2,7 @@ package dev.charter.registry.policy;
 
 import dev.charter.contracts.DecisionRef;
 import dev.charter.contracts.EventStream;
+import dev.charter.contracts.disputes.ModuleSettings;
 import dev.charter.contracts.nominations.NominationEvent.LeadElected;
 import dev.charter.contracts.nominations.NominationEvent.LeadSeatVacated;
 import dev.charter.contracts.nominations.NominationEvent.ModuleProposalAccepted;
@@ -23,8 +24,7 @@ import dev.charter.registry.module.ModuleCommands.AppointModuleMaintainer;
 import dev.charter.registry.module.ModuleCommands.RemoveModuleMaintainer;
 import dev.charter.registry.module.ModuleCommands.RescopeModule;
 import dev.charter.registry.module.ModuleCommands.RetireModule;
-import dev.charter.registry.module.ModuleRules;
-import dev.charter.registry.roster.RosterQueries;
+import dev.charter.platform.roster.ModuleRules;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,11 +44,9 @@ public class DecisionPolicy {
     private static final Logger log = LoggerFactory.getLogger(DecisionPolicy.class);
 
     private final CommandGateway commands;
-    private final RosterQueries roster;
 
-    public DecisionPolicy(CommandGateway commands, RosterQueries roster) {
+    public DecisionPolicy(CommandGateway commands) {
         this.commands = commands;
-        this.roster = roster;
     }
 
     /** R9, R10, R11: appoint or remove as the core maintainers or the lead confirmed. */
@@ -90,22 +88,30 @@ public class DecisionPolicy {
                 decision(envelope, event.electionId())));
     }
 
-    /** R15: the core maintainers add, re-scope or retire a module. */
+    /**
+     * R15: the core maintainers add (with the proposed settings and initial maintainers), re-scope (tenure kept) or
+     * retire (every seat ends, naming the decision) a module. Idempotent: the platform skips a re-delivered event
+     * id, and the module ignores an addition, re-scope or retirement by a decision it already applied.
+     */
     @InboundEventHandler
     public void on(ModuleProposalAccepted event, InboundEvent<ModuleProposalAccepted> envelope) {
         DecisionRef decision = decision(envelope, event.proposalId());
         String moduleId = ModuleIds.normalize(event.moduleId());
         switch (event.action()) {
             case ADD -> {
-                if (roster.moduleExists(moduleId)) {
-                    throw new GovernanceException.Conflict("module-exists", "R15",
-                            "Module " + moduleId + " already exists; proposal " + event.proposalId() + " cannot add it.");
-                }
+                // the module refuses another decision's addition of an existing id (409, dead-lettered)
                 List<String> maintainers = event.initialMaintainers() == null ? List.of()
                         : event.initialMaintainers().stream().map(PersonIds::normalize).toList();
+                // the group starts with the settings the proposal carried (revision 2), else the defaults
+                ModuleSettings settings = event.settings() == null ? new ModuleSettings(null, null, null)
+                        : event.settings();
                 commands.sendAndWait(new AddModule(moduleId, event.name(), event.kind(), event.location(),
-                        event.description(), DecisionRule.majority(), NominationProcess.CORE_MAINTAINERS,
-                        ModuleRules.DEFAULT_INACTIVITY_DAYS, maintainers, decision));
+                        event.description(),
+                        settings.decisionRule() == null ? DecisionRule.majority() : settings.decisionRule(),
+                        settings.nominationProcess() == null ? NominationProcess.CORE_MAINTAINERS
+                                : settings.nominationProcess(),
+                        settings.inactivityPeriodDays() == null ? ModuleRules.DEFAULT_INACTIVITY_DAYS
+                                : settings.inactivityPeriodDays(), maintainers, decision));
             }
             case RESCOPE -> commands.sendAndWait(new RescopeModule(moduleId, event.name(), event.kind(),
                     event.location(), event.description(), decision));

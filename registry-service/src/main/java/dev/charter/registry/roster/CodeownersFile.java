@@ -5,61 +5,91 @@ import dev.charter.registry.roster.RosterViews.MemberView;
 import dev.charter.registry.roster.RosterViews.ModuleView;
 import dev.charter.registry.roster.RosterViews.RosterView;
 
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * CODEOWNERS generated from the roster (R16): the maintainers of each module approve its uncontroversial
- * changes. The core repository's file has a line per DIRECTORY module; a REPOSITORY module's own file
- * gives its maintainers every path. GitHub applies the last matching line, so parents come before children.
+ * CODEOWNERS generated from the roster (R16): maintainers listed there approve uncontroversial changes. The core
+ * repository's file starts with a {@code *} line giving every path to the core maintainers (the fallback owners),
+ * then has a line per DIRECTORY module; GitHub applies the last matching line, so parents come before children and
+ * a module's maintainers own its directory. A REPOSITORY module's own file gives its maintainers every path.
+ * Emeritus maintainers never appear: only seats held are listed.
  */
 public final class CodeownersFile {
+
+    /** The pattern that matches every path. */
+    public static final String EVERY_PATH = "*";
+
+    /**
+     * One line of the file: a pattern and its owners (person ids, without {@code @}); no owners means the path has
+     * none in the roster (the line is a comment then, and a fallback applies).
+     */
+    public record Rule(String pattern, List<String> owners, String title) {
+    }
 
     private CodeownersFile() {
     }
 
-    /** The core repository's file: one line per directory module, parents first. */
-    public static String forCoreRepository(RosterView roster, String coreRepository) {
-        StringBuilder file = header(coreRepository, roster);
-        List<ModuleView> directories = roster.modules().stream()
+    /** The core repository's lines: the core maintainers for every path, then each directory module, parents first. */
+    public static List<Rule> coreRules(RosterView roster) {
+        List<Rule> rules = new ArrayList<>();
+        rules.add(new Rule(EVERY_PATH, owners(roster.coreMaintainers()),
+                "Core maintainers: the fallback owners of every path"));
+        roster.modules().stream()
                 .filter(m -> m.kind() == ModuleKind.DIRECTORY)
                 .sorted(Comparator.comparing(CodeownersFile::pattern))
-                .toList();
-        for (ModuleView module : directories) {
-            file.append("\n# ").append(module.name()).append(" (module ").append(module.moduleId()).append(")\n");
-            file.append(line(pattern(module), module.maintainers()));
-        }
-        return file.toString();
+                .forEach(module -> rules.add(moduleRule(pattern(module), module)));
+        return rules;
+    }
+
+    /** A repository module's lines, or empty if no active REPOSITORY module has that location. */
+    public static Optional<List<Rule>> repositoryRules(RosterView roster, String repository) {
+        return repositoryModule(roster, repository).map(module -> List.of(moduleRule(EVERY_PATH, module)));
+    }
+
+    /** The core repository's file. */
+    public static String forCoreRepository(RosterView roster, String coreRepository) {
+        return render(coreRepository, roster, coreRules(roster));
     }
 
     /** A repository module's own file, or empty if no active REPOSITORY module has that location. */
     public static Optional<String> forRepository(RosterView roster, String repository) {
-        return roster.modules().stream()
-                .filter(m -> m.kind() == ModuleKind.REPOSITORY && m.location().equalsIgnoreCase(repository))
-                .findFirst()
-                .map(module -> header(module.location(), roster)
-                        .append("\n# ").append(module.name()).append(" (module ").append(module.moduleId()).append(")\n")
-                        .append(line("*", module.maintainers())).toString());
+        return repositoryModule(roster, repository).map(module ->
+                render(module.location(), roster, List.of(moduleRule(EVERY_PATH, module))));
     }
 
     static String pattern(ModuleView module) {
         return "/" + module.location() + "/";
     }
 
-    private static StringBuilder header(String repository, RosterView roster) {
-        return new StringBuilder()
+    private static Optional<ModuleView> repositoryModule(RosterView roster, String repository) {
+        return roster.modules().stream()
+                .filter(m -> m.kind() == ModuleKind.REPOSITORY && m.location().equalsIgnoreCase(repository))
+                .findFirst();
+    }
+
+    private static Rule moduleRule(String pattern, ModuleView module) {
+        return new Rule(pattern, owners(module.maintainers()), module.name() + " (module " + module.moduleId() + ")");
+    }
+
+    private static List<String> owners(List<MemberView> members) {
+        return members.stream().map(MemberView::personId).sorted().toList();
+    }
+
+    private static String render(String repository, RosterView roster, List<Rule> rules) {
+        StringBuilder file = new StringBuilder()
                 .append("# CODEOWNERS of ").append(repository).append(", generated by Charter from the roster as of ")
                 .append(roster.asOf()).append(".\n")
                 .append("# Do not edit: maintainers change only by governance decisions.\n");
-    }
-
-    private static String line(String pattern, List<MemberView> maintainers) {
-        if (maintainers.isEmpty()) {
-            return "# " + pattern + " has no maintainers\n";
+        for (Rule rule : rules) {
+            file.append("\n# ").append(rule.title()).append("\n");
+            file.append(rule.owners().isEmpty() ? "# " + rule.pattern() + " has no maintainers\n"
+                    : rule.pattern() + " " + rule.owners().stream().map(o -> "@" + o)
+                    .collect(Collectors.joining(" ")) + "\n");
         }
-        return pattern + " " + maintainers.stream().map(m -> "@" + m.personId()).sorted()
-                .collect(Collectors.joining(" ")) + "\n";
+        return file.toString();
     }
 }

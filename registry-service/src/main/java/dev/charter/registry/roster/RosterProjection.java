@@ -154,6 +154,13 @@ public class RosterProjection {
             closeSeat(event.personId(), event.role(), module, "EMERITUS", at, event.decision(), "REINSTATED");
         }
         openSeat(event.personId(), event.role(), module, "HELD", at, event.decision());
+        if (event.heldSince() != null && event.heldSince().isBefore(at)) {
+            // R14: an imported roster states an earlier start of the tenure
+            jdbc.sql("""
+                            UPDATE seat SET held_since = ? WHERE person_id = ? AND role = ? AND module_id = ?
+                            AND status = 'HELD' AND valid_to IS NULL""")
+                    .params(ts(event.heldSince()), event.personId(), event.role().name(), module).update();
+        }
     }
 
     @EventHandler

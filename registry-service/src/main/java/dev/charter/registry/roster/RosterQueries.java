@@ -53,11 +53,14 @@ public class RosterQueries implements CoreMaintainers {
                 .list();
     }
 
-    public Optional<PersonView> person(String personId) {
-        return jdbc.sql("SELECT person_id, display_name, affiliation, registered_at FROM person WHERE person_id = ?")
-                .param(personId)
+    /** The person as the roster had them at the instant: empty when not registered by then. */
+    public Optional<PersonView> person(String personId, Instant at) {
+        return jdbc.sql("""
+                        SELECT person_id, display_name, affiliation, registered_at FROM person
+                        WHERE person_id = ? AND registered_at <= ?""")
+                .params(personId, ts(at))
                 .query((rs, n) -> new PersonView(rs.getString(1), rs.getString(2), rs.getString(3),
-                        instant(rs, "registered_at"), affiliations(personId), conflictsInForce(personId),
+                        instant(rs, "registered_at"), affiliations(personId), conflictsInForce(personId, at),
                         seats(personId)))
                 .optional();
     }
@@ -76,13 +79,14 @@ public class RosterQueries implements CoreMaintainers {
                 .list();
     }
 
-    /** Conflicts in force that involve the person, whichever of the two declared them. */
-    public List<ConflictView> conflictsInForce(String personId) {
+    /** Conflicts in force at the instant that involve the person, whichever of the two declared them. */
+    public List<ConflictView> conflictsInForce(String personId, Instant at) {
         return jdbc.sql("""
                         SELECT * FROM conflict_of_interest
-                        WHERE (person_id = :p OR other_person_id = :p) AND withdrawn_at IS NULL
+                        WHERE (person_id = :p OR other_person_id = :p) AND declared_at <= :at
+                          AND (withdrawn_at IS NULL OR withdrawn_at > :at)
                         ORDER BY declared_at""")
-                .param("p", personId)
+                .param("p", personId).param("at", ts(at))
                 .query((rs, n) -> new ConflictView(rs.getString("conflict_id"), rs.getString("person_id"),
                         rs.getString("other_person_id"), ConflictKind.valueOf(rs.getString("kind")),
                         rs.getString("description"), instant(rs, "declared_at")))
@@ -114,6 +118,36 @@ public class RosterQueries implements CoreMaintainers {
         return holdsSeatNow(personId, Role.CORE_MAINTAINER, null);
     }
 
+    /**
+     * A seat held now as the inactivity sweep needs it (R14): since when (the earlier start an imported roster
+     * states, else the appointment) and the period that applies (the module's; null for a core maintainer's, whose
+     * period is project-wide).
+     */
+    public record HeldSeat(String personId, Role role, String moduleId, Instant heldSince, Integer periodDays) {
+    }
+
+    /** The seats of module maintainers of active modules and of core maintainers other than the lead, now. */
+    public List<HeldSeat> seatsForSweep() {
+        return jdbc.sql("""
+                        SELECT s.person_id, s.role, s.module_id, COALESCE(s.held_since, s.valid_from) AS held_since,
+                               m.inactivity_period_days
+                        FROM seat s
+                        LEFT JOIN module_version m ON m.module_id = s.module_id AND m.valid_to IS NULL
+                        WHERE s.status = 'HELD' AND s.valid_to IS NULL
+                          AND ((s.role = 'MODULE_MAINTAINER' AND m.status = 'ACTIVE')
+                               OR (s.role = 'CORE_MAINTAINER' AND NOT EXISTS (
+                                   SELECT 1 FROM seat l WHERE l.person_id = s.person_id AND l.role = 'LEAD'
+                                   AND l.status = 'HELD' AND l.valid_to IS NULL)))
+                        ORDER BY s.module_id, s.person_id""")
+                .query((rs, n) -> {
+                    String module = rs.getString("module_id");
+                    return new HeldSeat(rs.getString("person_id"), Role.valueOf(rs.getString("role")),
+                            module.isEmpty() ? null : module, instant(rs, "held_since"),
+                            Columns.intOrNull(rs, "inactivity_period_days"));
+                })
+                .list();
+    }
+
     public boolean moduleExists(String moduleId) {
         return jdbc.sql("SELECT count(*) FROM module_version WHERE module_id = ?").param(moduleId)
                 .query(Integer.class).single() > 0;
@@ -141,9 +175,12 @@ public class RosterQueries implements CoreMaintainers {
                 .query((rs, n) -> module(rs, held, emeritus)).optional();
     }
 
-    public List<PublicationView> publications(String moduleId) {
-        return jdbc.sql("SELECT * FROM publication WHERE module_id = ? ORDER BY published_on DESC, added_at DESC")
-                .param(moduleId)
+    /** The module's publications added by the instant, newest first. */
+    public List<PublicationView> publications(String moduleId, Instant at) {
+        return jdbc.sql("""
+                        SELECT * FROM publication WHERE module_id = ? AND added_at <= ?
+                        ORDER BY published_on DESC, added_at DESC""")
+                .params(moduleId, ts(at))
                 .query((rs, n) -> new PublicationView(rs.getString("publication_id"), rs.getString("module_id"),
                         PublicationKind.valueOf(rs.getString("kind")), rs.getString("title"), rs.getString("url"),
                         rs.getDate("published_on").toLocalDate(), rs.getString("added_by")))
@@ -173,7 +210,9 @@ public class RosterQueries implements CoreMaintainers {
                 .param("at", ts(at)).param("status", status)
                 .query((rs, n) -> new Row(rs.getString("role") + "|" + rs.getString("module_id"),
                         new MemberView(rs.getString("person_id"), rs.getString("display_name"),
-                                rs.getString("affiliation_then"), instant(rs, "valid_from"),
+                                rs.getString("affiliation_then"),
+                                rs.getTimestamp("held_since") != null ? instant(rs, "held_since")
+                                        : instant(rs, "valid_from"),
                                 decision(rs, "start"))))
                 .list().stream()
                 .collect(Collectors.groupingBy(Row::key, Collectors.mapping(Row::member, Collectors.toList())));

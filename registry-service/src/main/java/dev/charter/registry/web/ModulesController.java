@@ -3,6 +3,19 @@ package dev.charter.registry.web;
 import dev.charter.platform.projection.ReadModel;
 import dev.charter.registry.roster.RosterProjection;
 import dev.charter.api.registry.ModulesApi;
+import dev.charter.api.registry.model.CoreSettingsChange;
+import dev.charter.api.registry.model.MaintainerActivity;
+import dev.charter.api.registry.model.SettingsMotion;
+import dev.charter.api.registry.model.SettingsMotionRequest;
+import dev.charter.api.registry.model.WithdrawalRequest;
+import dev.charter.contracts.registry.RegistryEvent.SettingsMotionProposed;
+import dev.charter.registry.RegistryProperties;
+import dev.charter.registry.activity.ActivityStore;
+import dev.charter.registry.inactivity.Inactivity;
+import dev.charter.registry.lifecycle.LifecycleDirectory;
+import dev.charter.registry.module.ModuleCommands.ProposeSettingsMotion;
+import dev.charter.registry.module.ModuleCommands.WithdrawSettingsMotion;
+import dev.charter.registry.policy.BallotPolicy;
 import dev.charter.api.registry.model.Module;
 import dev.charter.api.registry.model.ModulePage;
 import dev.charter.api.registry.model.ModuleSettings;
@@ -31,7 +44,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 @RestController
@@ -41,12 +56,22 @@ public class ModulesController implements ModulesApi {
     private final CommandGateway commands;
     private final RosterQueries roster;
     private final DisputeLog disputes;
+    private final LifecycleDirectory lifecycle;
+    private final ActivityStore activity;
+    private final BallotPolicy ballots;
+    private final RegistryProperties properties;
     private final Clock clock;
 
-    public ModulesController(CommandGateway commands, RosterQueries roster, DisputeLog disputes, Clock clock) {
+    public ModulesController(CommandGateway commands, RosterQueries roster, DisputeLog disputes,
+                             LifecycleDirectory lifecycle, ActivityStore activity, BallotPolicy ballots,
+                             RegistryProperties properties, Clock clock) {
         this.commands = commands;
         this.roster = roster;
         this.disputes = disputes;
+        this.lifecycle = lifecycle;
+        this.activity = activity;
+        this.ballots = ballots;
+        this.properties = properties;
         this.clock = clock;
     }
 
@@ -71,30 +96,92 @@ public class ModulesController implements ModulesApi {
                         "No module '" + moduleId + "'" + (asOf == null ? "." : " as of " + at + "."))));
     }
 
-    /** The module with its group's disputes and the vetoes of its decisions opened by then (R6, R7). */
+    /**
+     * The module with its group's disputes and the vetoes of its decisions opened by then (R6, R7), and each
+     * maintainer's last activity and notice in force now (R14).
+     */
     private Module withDisputes(RosterViews.ModuleView view, Instant at) {
+        Map<String, Instant> last = activity.lastInModule(view.moduleId());
+        Map<String, LifecycleDirectory.NoticeView> notices = new HashMap<>();
+        lifecycle.openNotices().stream().filter(n -> view.moduleId().equals(n.moduleId()))
+                .forEach(n -> notices.put(n.personId(), n));
         return RegistryMapping.module(view)
                 .disputes(disputes.disputesOf(view.moduleId()).stream().filter(d -> !d.openedAt().isAfter(at))
                         .map(RegistryMapping::dispute).toList())
                 .vetoes(disputes.vetoesOf(view.moduleId()).stream().filter(v -> !v.proposedAt().isAfter(at))
-                        .map(RegistryMapping::veto).toList());
+                        .map(RegistryMapping::veto).toList())
+                .activity(view.maintainers().stream().map(member -> {
+                    Instant lastActivity = last.get(member.personId());
+                    LifecycleDirectory.NoticeView notice = notices.get(member.personId());
+                    return new MaintainerActivity(member.personId(), RegistryMapping.time(
+                            Inactivity.inactiveSince(lastActivity, member.since())))
+                            .lastActivityAt(RegistryMapping.time(lastActivity))
+                            .notice(notice == null ? null : RegistryMapping.notice(notice));
+                }).toList());
     }
 
+    /** R4: a core maintainer applies a carried decision of the core maintainers to the group's settings. */
     @Override
-    public ResponseEntity<ModuleSettings> changeModuleSettings(String moduleId, ModuleSettings settings,
+    public ResponseEntity<ModuleSettings> changeModuleSettings(String moduleId, CoreSettingsChange change,
                                                                String idempotencyKey) {
+        ModuleSettings settings = change.getSettings();
+        String ballotId = change.getBallotId().trim();
         ModuleCommands.Settings changed = commands.sendAndWait(new ChangeModuleSettings(known(moduleId),
                 RegistryMapping.rule(settings.getDecisionRule()),
                 NominationProcess.valueOf(settings.getNominationProcess().getValue()),
-                settings.getInactivityPeriodDays(), Actors.require()));
+                settings.getInactivityPeriodDays(), Actors.require(), ballotId,
+                ballots.decision(ballotId).orElse(null)));
         return ResponseEntity.ok(RegistryMapping.settings(changed.decisionRule(), changed.nominationProcess(),
                 changed.inactivityPeriodDays()));
     }
 
     @Override
-    public ResponseEntity<List<Publication>> listPublications(String moduleId) {
-        return ResponseEntity.ok(roster.publications(known(moduleId)).stream().map(RegistryMapping::publication)
+    public ResponseEntity<List<SettingsMotion>> listSettingsMotions(String moduleId) {
+        return ResponseEntity.ok(lifecycle.motions(known(moduleId)).stream().map(RegistryMapping::motion).toList());
+    }
+
+    @Override
+    public ResponseEntity<SettingsMotion> getSettingsMotion(String moduleId, String motionId) {
+        return ResponseEntity.ok(lifecycle.motion(known(moduleId), motionId).map(RegistryMapping::motion)
+                .orElseThrow(() -> noSuchMotion(moduleId, motionId)));
+    }
+
+    /** R4: a maintainer puts a motion to the group; the group's ballot is requested at once. */
+    @Override
+    public ResponseEntity<SettingsMotion> proposeSettingsMotion(String moduleId, SettingsMotionRequest request,
+                                                                String idempotencyKey) {
+        String id = known(moduleId);
+        ModuleSettings settings = request.getSettings();
+        SettingsMotionProposed proposed = commands.sendAndWait(new ProposeSettingsMotion(id,
+                UUID.randomUUID().toString(), Actors.require(), RegistryMapping.rule(settings.getDecisionRule()),
+                NominationProcess.valueOf(settings.getNominationProcess().getValue()),
+                settings.getInactivityPeriodDays(), request.getStatement(),
+                clock.instant().plus(properties.ballotDuration())));
+        return ResponseEntity.status(HttpStatus.CREATED).body(lifecycle.motion(id, proposed.motionId())
+                .map(RegistryMapping::motion).orElseThrow());
+    }
+
+    @Override
+    public ResponseEntity<Void> withdrawSettingsMotion(String moduleId, String motionId, WithdrawalRequest request,
+                                                       String idempotencyKey) {
+        String id = known(moduleId);
+        if (lifecycle.motion(id, motionId).isEmpty()) {
+            throw noSuchMotion(moduleId, motionId);
+        }
+        commands.sendAndWait(new WithdrawSettingsMotion(id, motionId, Actors.require(), request.getReason()));
+        return ResponseEntity.noContent().build();
+    }
+
+    @Override
+    public ResponseEntity<List<Publication>> listPublications(String moduleId, OffsetDateTime asOf) {
+        Instant at = AsOf.resolve(asOf, clock);
+        return ResponseEntity.ok(roster.publications(known(moduleId), at).stream().map(RegistryMapping::publication)
                 .toList());
+    }
+
+    private static GovernanceException noSuchMotion(String moduleId, String motionId) {
+        return new GovernanceException.NotFound("no-such-motion", "Module " + moduleId + " has no settings motion '"
+                + motionId + "'.");
     }
 
     @Override

@@ -11,15 +11,25 @@ import dev.charter.api.registry.model.Person;
 import dev.charter.api.registry.model.PersonPage;
 import dev.charter.api.registry.model.PersonRegistration;
 import dev.charter.api.registry.model.PersonSummary;
+import dev.charter.api.registry.model.Reinstatement;
+import dev.charter.api.registry.model.ReinstatementRequest;
+import dev.charter.api.registry.model.WithdrawalRequest;
 import dev.charter.api.registry.model.Tenure;
 import dev.charter.contracts.registry.ConflictKind;
 import dev.charter.contracts.registry.RegistryEvent.AffiliationChanged;
 import dev.charter.contracts.registry.RegistryEvent.ConflictOfInterestDeclared;
 import dev.charter.contracts.registry.RegistryEvent.PersonRegistered;
+import dev.charter.platform.roster.ModuleIds;
 import dev.charter.platform.security.Actors;
 import dev.charter.platform.security.PersonIds;
 import dev.charter.platform.web.Cursors;
 import dev.charter.platform.web.GovernanceException;
+import dev.charter.registry.RegistryProperties;
+import dev.charter.registry.core.CoreCommands.RequestCoreReinstatement;
+import dev.charter.registry.core.CoreCommands.WithdrawCoreReinstatement;
+import dev.charter.registry.lifecycle.LifecycleDirectory;
+import dev.charter.registry.module.ModuleCommands.RequestReinstatement;
+import dev.charter.registry.module.ModuleCommands.WithdrawReinstatement;
 import dev.charter.registry.person.PersonCommands.ChangeAffiliation;
 import dev.charter.registry.person.PersonCommands.DeclareConflict;
 import dev.charter.registry.person.PersonCommands.RegisterPerson;
@@ -33,6 +43,8 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
@@ -43,12 +55,17 @@ public class PersonsController implements PersonsApi {
     private final CommandGateway commands;
     private final PersonDirectory directory;
     private final RosterQueries roster;
+    private final LifecycleDirectory lifecycle;
+    private final RegistryProperties properties;
     private final Clock clock;
 
-    public PersonsController(CommandGateway commands, PersonDirectory directory, RosterQueries roster, Clock clock) {
+    public PersonsController(CommandGateway commands, PersonDirectory directory, RosterQueries roster,
+                             LifecycleDirectory lifecycle, RegistryProperties properties, Clock clock) {
         this.commands = commands;
         this.directory = directory;
         this.roster = roster;
+        this.lifecycle = lifecycle;
+        this.properties = properties;
         this.clock = clock;
     }
 
@@ -71,9 +88,53 @@ public class PersonsController implements PersonsApi {
     }
 
     @Override
-    public ResponseEntity<Person> getPerson(String personId) {
-        return ResponseEntity.ok(roster.person(existing(personId)).map(RegistryMapping::person)
+    public ResponseEntity<Person> getPerson(String personId, OffsetDateTime asOf) {
+        Instant at = AsOf.resolve(asOf, clock);
+        return ResponseEntity.ok(roster.person(existing(personId), at).map(view -> RegistryMapping.person(view, at))
                 .orElseThrow(() -> notFound(personId)));
+    }
+
+    @Override
+    public ResponseEntity<List<Reinstatement>> listReinstatements(String personId) {
+        return ResponseEntity.ok(lifecycle.reinstatements(registered(personId)).stream()
+                .map(RegistryMapping::reinstatement).toList());
+    }
+
+    /** R14: the emeritus person asks; the module's group (or, for a core emeritus, the lead) decides by ballot. */
+    @Override
+    public ResponseEntity<Reinstatement> requestReinstatement(String personId, ReinstatementRequest request,
+                                                              String idempotencyKey) {
+        String id = registered(personId);
+        String actor = Actors.require();
+        String reinstatementId = UUID.randomUUID().toString();
+        Instant deadline = clock.instant().plus(properties.ballotDuration());
+        String moduleId = ModuleIds.canonical(request.getModuleId());
+        if (moduleId == null) {
+            commands.sendAndWait(new RequestCoreReinstatement(reinstatementId, id, actor, request.getStatement(),
+                    deadline));
+        } else {
+            if (!roster.moduleExists(moduleId)) {
+                throw new GovernanceException.NotFound("no-such-module", "No module '" + request.getModuleId() + "'.");
+            }
+            commands.sendAndWait(new RequestReinstatement(moduleId, reinstatementId, id, actor,
+                    request.getStatement(), deadline));
+        }
+        return ResponseEntity.status(HttpStatus.CREATED).body(lifecycle.reinstatement(id, reinstatementId)
+                .map(RegistryMapping::reinstatement).orElseThrow());
+    }
+
+    @Override
+    public ResponseEntity<Void> withdrawReinstatement(String personId, String reinstatementId,
+                                                      WithdrawalRequest request, String idempotencyKey) {
+        String id = registered(personId);
+        LifecycleDirectory.ReinstatementView view = lifecycle.reinstatement(id, reinstatementId).orElseThrow(() ->
+                new GovernanceException.NotFound("no-such-reinstatement", "No request '" + reinstatementId
+                        + "' of " + id + "."));
+        String actor = Actors.require();
+        commands.sendAndWait(view.moduleId() == null
+                ? new WithdrawCoreReinstatement(reinstatementId, actor, request.getReason())
+                : new WithdrawReinstatement(view.moduleId(), reinstatementId, actor, request.getReason()));
+        return ResponseEntity.noContent().build();
     }
 
     @Override

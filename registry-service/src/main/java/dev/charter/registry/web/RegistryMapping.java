@@ -1,6 +1,17 @@
 package dev.charter.registry.web;
 
+import dev.charter.api.registry.model.ActivityKind;
 import dev.charter.api.registry.model.AffiliationPeriod;
+import dev.charter.api.registry.model.BallotOutcome;
+import dev.charter.api.registry.model.CheckRunOutput;
+import dev.charter.api.registry.model.CodeownersCheck;
+import dev.charter.api.registry.model.InactivityNotice;
+import dev.charter.api.registry.model.ModuleActivity;
+import dev.charter.api.registry.model.MonthCount;
+import dev.charter.api.registry.model.PathOwners;
+import dev.charter.api.registry.model.Reinstatement;
+import dev.charter.api.registry.model.SettingsMotion;
+import dev.charter.api.registry.model.UnknownPath;
 import dev.charter.api.registry.model.Conflict;
 import dev.charter.api.registry.model.Decision;
 import dev.charter.api.registry.model.DecisionMethod;
@@ -23,7 +34,9 @@ import dev.charter.api.registry.model.RosterModule;
 import dev.charter.api.registry.model.TenureEntry;
 import dev.charter.api.registry.model.ThresholdBase;
 import dev.charter.contracts.DecisionRef;
+import dev.charter.registry.activity.ActivityStore;
 import dev.charter.registry.disputes.DisputeLog;
+import dev.charter.registry.lifecycle.LifecycleDirectory;
 import dev.charter.registry.roster.RosterViews;
 
 import java.time.Instant;
@@ -41,13 +54,18 @@ final class RegistryMapping {
         return new PersonSummary(view.personId(), view.displayName()).affiliation(view.affiliation());
     }
 
-    static Person person(RosterViews.PersonView view) {
+    /** The person as of {@code at}: the affiliation and the roles then (the conflicts come as of then). */
+    static Person person(RosterViews.PersonView view, Instant at) {
+        String affiliation = view.affiliationHistory().stream()
+                .filter(a -> !a.from().isAfter(at) && (a.to() == null || a.to().isAfter(at)))
+                .reduce((first, second) -> second).map(RosterViews.AffiliationPeriodView::affiliation).orElse(null);
         return new Person(view.personId(), view.displayName(), time(view.registeredAt()),
                 view.affiliationHistory().stream().map(RegistryMapping::affiliation).toList(),
                 view.conflicts().stream().map(RegistryMapping::conflict).toList(),
-                view.seats().stream().filter(s -> "HELD".equals(s.status()) && s.to() == null)
+                view.seats().stream().filter(s -> "HELD".equals(s.status()) && !s.from().isAfter(at)
+                                && (s.to() == null || s.to().isAfter(at)))
                         .map(RegistryMapping::holding).toList())
-                .affiliation(view.affiliation());
+                .affiliation(affiliation);
     }
 
     static AffiliationPeriod affiliation(RosterViews.AffiliationPeriodView view) {
@@ -142,6 +160,49 @@ final class RegistryMapping {
     static Publication publication(RosterViews.PublicationView view) {
         return new Publication(view.publicationId(), view.moduleId(), PublicationKind.fromValue(view.kind().name()),
                 view.title(), view.url(), view.publishedOn()).addedBy(view.addedBy());
+    }
+
+    static ModuleActivity moduleActivity(ActivityStore.LastActivity last) {
+        return new ModuleActivity(time(last.at()), ActivityKind.fromValue(last.kind().name()),
+                last.months().entrySet().stream().map(e -> new MonthCount(e.getKey().toString(), e.getValue()))
+                        .toList())
+                .moduleId(last.moduleId()).url(last.url());
+    }
+
+    static InactivityNotice notice(LifecycleDirectory.NoticeView view) {
+        return new InactivityNotice(view.noticeId(), Role.fromValue(view.role().name()), time(view.issuedAt()),
+                time(view.inactiveSince()), view.inactivityPeriodDays(), time(view.graceEndsAt()))
+                .moduleId(view.moduleId()).lastActivityAt(time(view.lastActivityAt()));
+    }
+
+    static SettingsMotion motion(LifecycleDirectory.MotionView view) {
+        return new SettingsMotion(view.motionId(), view.moduleId(), view.proposedBy(), time(view.proposedAt()),
+                settings(view.settings().decisionRule(), view.settings().nominationProcess(),
+                        view.settings().inactivityPeriodDays()), view.statement(),
+                SettingsMotion.StatusEnum.fromValue(view.status()), view.ballotId())
+                .outcome(view.outcome() == null ? null : BallotOutcome.fromValue(view.outcome().name()))
+                .decidedAt(time(view.decidedAt()));
+    }
+
+    static Reinstatement reinstatement(LifecycleDirectory.ReinstatementView view) {
+        return new Reinstatement(view.reinstatementId(), view.personId(), Role.fromValue(view.role().name()),
+                view.statement(), time(view.requestedAt()), Reinstatement.StatusEnum.fromValue(view.status()),
+                view.ballotId())
+                .moduleId(view.moduleId())
+                .outcome(view.outcome() == null ? null : BallotOutcome.fromValue(view.outcome().name()))
+                .decidedAt(time(view.decidedAt()));
+    }
+
+    static CodeownersCheck codeownersCheck(String repository, Instant asOf,
+                                           dev.charter.registry.roster.CodeownersCheck.Result result) {
+        return new CodeownersCheck(repository, time(asOf), result.inSync(),
+                result.missingOwners().stream().map(p -> new PathOwners(p.path(), p.owners())).toList(),
+                result.unexpectedOwners().stream().map(p -> new PathOwners(p.path(), p.owners())).toList(),
+                result.unknownPaths().stream().map(u -> new UnknownPath(u.path(), u.line(), u.owners())).toList(),
+                new CheckRunOutput(result.inSync() ? CheckRunOutput.ConclusionEnum.SUCCESS
+                        : CheckRunOutput.ConclusionEnum.FAILURE,
+                        dev.charter.registry.roster.CodeownersCheck.title(result),
+                        dev.charter.registry.roster.CodeownersCheck.markdown(repository, asOf, result)));
     }
 
     static OffsetDateTime time(Instant instant) {

@@ -4,6 +4,8 @@ import dev.charter.platform.projection.ReadModel;
 import dev.charter.registry.roster.RosterProjection;
 import dev.charter.api.registry.FilesApi;
 import dev.charter.api.registry.RosterApi;
+import dev.charter.api.registry.model.CodeownersCheck;
+import dev.charter.api.registry.model.CodeownersCheckRequest;
 import dev.charter.api.registry.model.Roster;
 import dev.charter.platform.web.GovernanceException;
 import dev.charter.registry.RegistryProperties;
@@ -17,7 +19,9 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.List;
 
 /** The roster, now or as of a past instant, and the files generated from it (CODEOWNERS, the maintainers page). */
 @RestController
@@ -51,15 +55,33 @@ public class RosterController implements RosterApi, FilesApi {
             file = CodeownersFile.forCoreRepository(view, properties.coreRepository());
         } else {
             file = CodeownersFile.forRepository(view, repository.trim()).orElseThrow(() ->
-                    new GovernanceException.NotFound("no-such-repository", "'" + repository
-                            + "' is neither the core repository nor a repository module."));
+                    noSuchRepository(repository));
         }
         return ResponseEntity.ok().contentType(TEXT).body(file);
+    }
+
+    /** R16: the repository's CODEOWNERS as it is, compared with the roster now. */
+    @Override
+    public ResponseEntity<CodeownersCheck> checkCodeowners(CodeownersCheckRequest request) {
+        Instant now = clock.instant();
+        RosterView view = roster.roster(now);
+        String repository = request.getRepository() == null || request.getRepository().isBlank()
+                ? properties.coreRepository() : request.getRepository().trim();
+        List<CodeownersFile.Rule> expected = repository.equalsIgnoreCase(properties.coreRepository())
+                ? CodeownersFile.coreRules(view)
+                : CodeownersFile.repositoryRules(view, repository).orElseThrow(() -> noSuchRepository(repository));
+        return ResponseEntity.ok(RegistryMapping.codeownersCheck(repository, now,
+                dev.charter.registry.roster.CodeownersCheck.compare(expected, request.getContent())));
     }
 
     @Override
     public ResponseEntity<String> getMaintainersPage(OffsetDateTime asOf) {
         return ResponseEntity.ok().contentType(TEXT)
                 .body(MaintainersPage.render(roster.roster(AsOf.resolve(asOf, clock)), disputes.openDisputes()));
+    }
+
+    private static GovernanceException noSuchRepository(String repository) {
+        return new GovernanceException.NotFound("no-such-repository", "'" + repository
+                + "' is neither the core repository nor a repository module.");
     }
 }

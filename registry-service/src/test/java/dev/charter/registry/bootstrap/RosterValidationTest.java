@@ -4,6 +4,8 @@ import dev.charter.platform.web.GovernanceException;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
+import java.time.LocalDate;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -24,7 +26,7 @@ class RosterValidationTest {
                   - {id: nn, name: NN, kind: REPOSITORY, location: not-a-repo, maintainers: [ada, ghost]}
                 """;
         GovernanceException e = catchThrowableOfType(GovernanceException.class,
-                () -> RosterValidation.validate(RosterDocument.parse(yaml)));
+                () -> RosterValidation.validate(RosterDocument.parse(yaml), LocalDate.of(2026, 6, 1)));
         assertThat(e).isInstanceOf(GovernanceException.RuleViolation.class);
         assertThat(e.violations()).extracting(v -> v.get("field")).contains("persons[2].id", "coreMaintainers",
                 "lead", "modules[0].location", "modules[0].maintainers");
@@ -43,7 +45,7 @@ class RosterValidationTest {
                 modules:
                   - {id: NN, name: NN, kind: DIRECTORY, location: /torch/nn/, maintainers: [ada]}
                 """;
-        var roster = RosterValidation.validate(RosterDocument.parse(yaml));
+        var roster = RosterValidation.validate(RosterDocument.parse(yaml), LocalDate.of(2026, 6, 1));
         assertThat(roster.lead()).isEqualTo("ada");
         assertThat(roster.modules().get(0).id()).isEqualTo("nn");
         assertThat(roster.modules().get(0).maintainers()).containsExactly("ada");
@@ -61,7 +63,7 @@ class RosterValidationTest {
                      decisionRule: {method: SUPERMAJORITY, threshold: 0.5}, inactivityPeriodDays: 0}
                 """;
         GovernanceException e = catchThrowableOfType(GovernanceException.class,
-                () -> RosterValidation.validate(RosterDocument.parse(yaml)));
+                () -> RosterValidation.validate(RosterDocument.parse(yaml), LocalDate.of(2026, 6, 1)));
         assertThat(e.violations()).extracting(v -> v.get("field"))
                 .containsExactlyInAnyOrder("modules[1].decisionRule", "modules[1].inactivityPeriodDays");
         var valid = RosterValidation.validate(RosterDocument.parse("""
@@ -69,7 +71,7 @@ class RosterValidationTest {
                   - {id: ada, name: Ada}
                 modules:
                   - {id: nn, name: NN, kind: DIRECTORY, location: torch/nn}
-                """));
+                """), LocalDate.of(2026, 6, 1));
         assertThat(valid.modules().get(0).inactivityPeriodDays()).isEqualTo(365);
     }
 
@@ -86,9 +88,32 @@ class RosterValidationTest {
                   - {person: ada, other: ghost, kind: FILIAL}
                 """;
         GovernanceException e = catchThrowableOfType(GovernanceException.class,
-                () -> RosterValidation.validate(RosterDocument.parse(yaml)));
+                () -> RosterValidation.validate(RosterDocument.parse(yaml), LocalDate.of(2026, 6, 1)));
         assertThat(e.code()).isEqualTo("invalid-roster");
         assertThat(e.violations()).extracting(v -> v.get("field"))
                 .containsExactlyInAnyOrder("coreEmeritus", "conflicts[0]", "conflicts[1]");
+    }
+
+    @Test
+    @DisplayName("R14: appointment dates of an imported roster are of listed seats and not in the future; they start the tenure for inactivity")
+    void appointmentDates() {
+        String yaml = """
+                coreMaintainers: [ada]
+                coreAppointedOn: {Ada: 2019-05-01}
+                persons:
+                  - {id: ada, name: Ada}
+                  - {id: bob, name: Bob}
+                modules:
+                  - {id: nn, name: NN, kind: DIRECTORY, location: torch/nn, maintainers: [bob],
+                     appointedOn: {bob: 2021-02-03}}
+                """;
+        var valid = RosterValidation.validate(RosterDocument.parse(yaml), LocalDate.of(2026, 6, 1));
+        assertThat(valid.coreAppointedOn()).containsEntry("ada", LocalDate.of(2019, 5, 1));
+        assertThat(valid.modules().get(0).appointedOn()).containsEntry("bob", LocalDate.of(2021, 2, 3));
+        GovernanceException e = catchThrowableOfType(GovernanceException.class,
+                () -> RosterValidation.validate(RosterDocument.parse(yaml.replace("bob: 2021-02-03", "ada: 2021-02-03")
+                        .replace("2019-05-01", "2027-01-01")), LocalDate.of(2026, 6, 1)));
+        assertThat(e.violations()).extracting(v -> v.get("field"))
+                .containsExactlyInAnyOrder("coreAppointedOn", "modules[0].appointedOn");
     }
 }

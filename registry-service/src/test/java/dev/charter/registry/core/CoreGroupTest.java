@@ -12,6 +12,22 @@ import dev.charter.registry.core.CoreCommands.AppointLead;
 import dev.charter.registry.core.CoreCommands.MoveCoreMaintainerToEmeritus;
 import dev.charter.registry.core.CoreCommands.RemoveCoreMaintainer;
 import dev.charter.registry.core.CoreCommands.VacateLeadSeat;
+import dev.charter.registry.core.CoreCommands.IssueCoreInactivityNotice;
+import dev.charter.registry.core.CoreCommands.MoveCoreMaintainerToEmeritusAfterNotice;
+import dev.charter.registry.core.CoreCommands.RecordCoreReinstatementBallotClosed;
+import dev.charter.registry.core.CoreCommands.RequestCoreReinstatement;
+import dev.charter.registry.core.CoreCommands.WithdrawCoreInactivityNotice;
+import dev.charter.registry.lifecycle.SeatLifecycle;
+import dev.charter.contracts.registry.EmeritusReason;
+import dev.charter.contracts.registry.NoticeWithdrawal;
+import dev.charter.contracts.registry.RegistryEvent.InactivityNoticeIssued;
+import dev.charter.contracts.registry.RegistryEvent.InactivityNoticeWithdrawn;
+import dev.charter.contracts.registry.RegistryEvent.ReinstatementRequested;
+import dev.charter.contracts.voting.BallotBody;
+import dev.charter.contracts.voting.BallotOutcome;
+import dev.charter.contracts.voting.BallotRequest;
+import dev.charter.contracts.voting.DecisionMethod;
+import dev.charter.contracts.voting.DecisionRule;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -128,12 +144,67 @@ class CoreGroupTest {
     void emeritus() {
         fixture.given(core("ada"), core("linus"))
                 .when(new MoveCoreMaintainerToEmeritus("linus", CONFIRMED))
-                .expectEvents(new MovedToEmeritus("linus", Role.CORE_MAINTAINER, null, CONFIRMED));
+                .expectEvents(MovedToEmeritus.imported("linus", Role.CORE_MAINTAINER, null, CONFIRMED));
         fixture.givenNoPriorActivity()
                 .when(new MoveCoreMaintainerToEmeritus("linus", BOOT))
-                .expectEvents(new MovedToEmeritus("linus", Role.CORE_MAINTAINER, null, BOOT));
+                .expectEvents(MovedToEmeritus.imported("linus", Role.CORE_MAINTAINER, null, BOOT));
         fixture.givenNoPriorActivity()
                 .when(new MoveCoreMaintainerToEmeritus("linus", CONFIRMED))
                 .expectException(refusal(GovernanceException.Conflict.class, "not-a-core-maintainer", "R14"));
+    }
+
+    // --- R14: the core maintainers' inactivity, project-wide, and reinstatement by the lead (as R11)
+
+    private static final java.time.Instant NOW = java.time.Instant.parse("2026-03-01T00:00:00Z");
+    private static final java.time.Instant SINCE = java.time.Instant.parse("2025-01-01T00:00:00Z");
+    private static final java.time.Duration GRACE = java.time.Duration.ofDays(30);
+    private static final InactivityNoticeIssued LINUS_NOTICE = new InactivityNoticeIssued("linus",
+            Role.CORE_MAINTAINER, null, "n-1", SINCE, SINCE, 365, NOW.plus(GRACE));
+
+    @Test
+    @DisplayName("R14: a core maintainer inactive in the whole project longer than the project-wide period gets a notice, then moves to emeritus after the grace period")
+    void coreInactivity() {
+        fixture.given(core("ada"), core("linus"))
+                .when(new IssueCoreInactivityNotice("linus", "n-1", SINCE, SINCE, 365, NOW, GRACE))
+                .expectEvents(LINUS_NOTICE);
+        fixture.given(core("ada"), core("linus"), LINUS_NOTICE)
+                .when(new MoveCoreMaintainerToEmeritusAfterNotice("linus", "n-1", NOW.plus(GRACE)))
+                .expectEvents(new MovedToEmeritus("linus", Role.CORE_MAINTAINER, null,
+                        SeatLifecycle.noticeDecision("n-1"), EmeritusReason.INACTIVITY, 365, SINCE, SINCE));
+        fixture.given(core("ada"), core("linus"), LINUS_NOTICE)
+                .when(new WithdrawCoreInactivityNotice("linus", "n-1", NoticeWithdrawal.ACTIVITY, NOW))
+                .expectEvents(new InactivityNoticeWithdrawn("linus", Role.CORE_MAINTAINER, null, "n-1",
+                        NoticeWithdrawal.ACTIVITY, NOW));
+    }
+
+    @Test
+    @DisplayName("R14, R13: the lead gets no inactivity notice and does not move to emeritus; the seat ends only by R12 or R13")
+    void leadExempt() {
+        fixture.given(core("ada"), new MaintainerAppointed("ada", Role.LEAD, null, BOOT))
+                .when(new IssueCoreInactivityNotice("ada", "n-1", null, SINCE, 365, NOW, GRACE))
+                .expectNoEvents()
+                .expectResultMessagePayload(false);
+    }
+
+    @Test
+    @DisplayName("R14, R11: a core emeritus asks to be reinstated; the lead decides alone; carried, the core tenure resumes naming the ballot")
+    void coreReinstatement() {
+        MovedToEmeritus ken = MovedToEmeritus.imported("linus", Role.CORE_MAINTAINER, null, BOOT);
+        String request = "registry:core:reinstatement:r-1";
+        ReinstatementRequested requested = new ReinstatementRequested("linus", Role.CORE_MAINTAINER, null, "r-1",
+                "Back.", BallotRequest.yesNo(request, SeatLifecycle.REINSTATEMENT_SUBJECT, "core",
+                "Reinstate linus as a core maintainer? (R14)", BallotBody.LEAD, null,
+                new DecisionRule(DecisionMethod.SOLE_DECIDER, null, null, null), NOW, java.util.List.of("linus"),
+                "linus"));
+        fixture.given(core("ada"), ken)
+                .when(new RequestCoreReinstatement("r-1", "linus", "linus", "Back.", NOW))
+                .expectEvents(requested);
+        DecisionRef ballot = new DecisionRef("charter.voting.v1", "BallotClosed", "e-b", "ballot-1");
+        fixture.given(core("ada"), ken, requested)
+                .when(new RecordCoreReinstatementBallotClosed(request, "ballot-1", BallotOutcome.CARRIED, ballot))
+                .expectEvents(new MaintainerAppointed("linus", Role.CORE_MAINTAINER, null, ballot));
+        fixture.given(core("ada"), ken)
+                .when(new RequestCoreReinstatement("r-1", "linus", "ada", "Come back.", NOW))
+                .expectException(refusal(GovernanceException.NotAllowed.class, "not-the-person", "R14"));
     }
 }

@@ -24,6 +24,10 @@ import dev.charter.registry.module.ModuleCommands.AddModule;
 import dev.charter.registry.module.ModuleCommands.AddPublication;
 import dev.charter.registry.module.ModuleCommands.AppointModuleMaintainer;
 import dev.charter.registry.module.ModuleCommands.ChangeModuleSettings;
+import dev.charter.registry.module.ModuleCommands.ProposeSettingsMotion;
+import dev.charter.registry.lifecycle.CoreDecision;
+import dev.charter.contracts.voting.BallotBody;
+import dev.charter.contracts.voting.BallotOutcome;
 import dev.charter.registry.module.ModuleCommands.MoveModuleMaintainerToEmeritus;
 import dev.charter.registry.module.ModuleCommands.RemoveModuleMaintainer;
 import dev.charter.registry.module.ModuleCommands.RescopeModule;
@@ -34,6 +38,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -52,6 +57,12 @@ class ModuleTest {
             null, DecisionRule.majority(), NominationProcess.CORE_MAINTAINERS, 365, PROPOSAL);
     private static final MaintainerAppointed BOB = new MaintainerAppointed("bob", Role.MODULE_MAINTAINER, "nn",
             PROPOSAL);
+
+    /** A carried motion of the core maintainers, as the registry's copy of the voting stream has it. */
+    static final CoreDecision CORE_MOTION = new CoreDecision("core-ballot", BallotBody.CORE_MAINTAINERS, "MOTION",
+            "CLOSED", BallotOutcome.CARRIED, new DecisionRef("charter.voting.v1", "BallotClosed", "event-c",
+            "core-ballot"));
+    static final Instant DEADLINE = Instant.parse("2026-06-08T00:00:00Z");
 
     private AggregateTestFixture<Module> fixture;
 
@@ -131,7 +142,7 @@ class ModuleTest {
     @Test
     @DisplayName("R14: a maintainer moves to emeritus and is reinstated by a later appointment")
     void emeritus() {
-        MovedToEmeritus moved = new MovedToEmeritus("bob", Role.MODULE_MAINTAINER, "nn", NOMINATION);
+        MovedToEmeritus moved = MovedToEmeritus.imported("bob", Role.MODULE_MAINTAINER, "nn", NOMINATION);
         fixture.given(NN, BOB)
                 .when(new MoveModuleMaintainerToEmeritus("nn", "bob", NOMINATION))
                 .expectEvents(moved);
@@ -147,57 +158,77 @@ class ModuleTest {
         fixture.given(NN)
                 .when(new MoveModuleMaintainerToEmeritus("nn", "bob", NOMINATION))
                 .expectException(refusal(GovernanceException.Conflict.class, "not-a-maintainer", "R14"));
-        fixture.given(NN, new MovedToEmeritus("bob", Role.MODULE_MAINTAINER, "nn", PROPOSAL))
+        fixture.given(NN, MovedToEmeritus.imported("bob", Role.MODULE_MAINTAINER, "nn", PROPOSAL))
                 .when(new MoveModuleMaintainerToEmeritus("nn", "bob", NOMINATION))
                 .expectException(refusal(GovernanceException.Conflict.class, "already-emeritus", "R14"));
         DecisionRef bootstrap = DecisionRef.bootstrap("import-1");
         fixture.given(NN)
                 .when(new MoveModuleMaintainerToEmeritus("nn", "bob", bootstrap))
-                .expectEvents(new MovedToEmeritus("bob", Role.MODULE_MAINTAINER, "nn", bootstrap));
+                .expectEvents(MovedToEmeritus.imported("bob", Role.MODULE_MAINTAINER, "nn", bootstrap));
     }
 
     @Test
-    @DisplayName("R4: a group adopts a super-majority rule; only the changed settings produce events; the answer is the settings now")
-    void changesDecisionRule() {
+    @DisplayName("R4: a core maintainer applies a carried motion of the core maintainers; only the changed settings produce events, each naming that ballot; the answer is the settings now")
+    void coreDecisionChangesSettings() {
         DecisionRule supermajority = new DecisionRule(DecisionMethod.SUPERMAJORITY, 0.75, null, null);
         DecisionRule seated = new DecisionRule(DecisionMethod.SUPERMAJORITY, 0.75, ThresholdBase.SEATED, null);
         fixture.given(NN, BOB)
-                .when(new ChangeModuleSettings("nn", supermajority, NominationProcess.CORE_MAINTAINERS, 180, "bob"))
-                .expectEvents(new ModuleDecisionRuleChanged("nn", seated, null), new ModuleInactivityPeriodChanged("nn", 180, null))
+                .when(new ChangeModuleSettings("nn", supermajority, NominationProcess.CORE_MAINTAINERS, 180, "ada",
+                        "core-ballot", CORE_MOTION))
+                .expectEvents(new ModuleDecisionRuleChanged("nn", seated, CORE_MOTION.decision()),
+                        new ModuleInactivityPeriodChanged("nn", 180, CORE_MOTION.decision()))
                 .expectResultMessagePayload(new Settings(seated, NominationProcess.CORE_MAINTAINERS, 180));
     }
 
     @Test
-    @DisplayName("R4: a group's settings are changed by a maintainer of the module or a core maintainer, nobody else (403)")
-    void settingsByMaintainersOrCore() {
+    @DisplayName("R4: a group's settings are its own decision: a maintainer of the module may not change them directly (403), a core maintainer only on a carried core motion (422)")
+    void directChangeNeedsCarriedCoreMotion() {
         fixture.given(NN, BOB)
-                .when(new ChangeModuleSettings("nn", null, NominationProcess.OWN_GROUP, 365, "cleo"))
-                .expectException(refusal(GovernanceException.NotAllowed.class, "not-a-maintainer", "R4"))
+                .when(new ChangeModuleSettings("nn", null, NominationProcess.OWN_GROUP, 365, "bob", "core-ballot",
+                        CORE_MOTION))
+                .expectException(refusal(GovernanceException.NotAllowed.class, "not-a-core-maintainer", "R4"))
                 .expectNoEvents();
         fixture.given(NN, BOB)
-                .when(new ChangeModuleSettings("nn", null, NominationProcess.OWN_GROUP, 365, "ada"))
-                .expectEvents(new ModuleNominationProcessChanged("nn", NominationProcess.OWN_GROUP, null));
+                .when(new ChangeModuleSettings("nn", null, NominationProcess.OWN_GROUP, 365, "ada", "unknown", null))
+                .expectException(refusal(GovernanceException.RuleViolation.class, "no-such-core-decision", "R4"));
+        CoreDecision groupBallot = new CoreDecision("b-2", BallotBody.MODULE_MAINTAINERS, "MOTION", "CLOSED",
+                BallotOutcome.CARRIED, CORE_MOTION.decision());
+        fixture.given(NN, BOB)
+                .when(new ChangeModuleSettings("nn", null, NominationProcess.OWN_GROUP, 365, "ada", "b-2",
+                        groupBallot))
+                .expectException(refusal(GovernanceException.RuleViolation.class, "not-a-core-decision", "R4"));
+        CoreDecision rejected = new CoreDecision("b-3", BallotBody.CORE_MAINTAINERS, "MOTION", "CLOSED",
+                BallotOutcome.REJECTED, CORE_MOTION.decision());
+        fixture.given(NN, BOB)
+                .when(new ChangeModuleSettings("nn", null, NominationProcess.OWN_GROUP, 365, "ada", "b-3", rejected))
+                .expectException(refusal(GovernanceException.RuleViolation.class, "core-decision-not-carried", "R4"));
+        fixture.given(NN, BOB)
+                .when(new ChangeModuleSettings("nn", null, NominationProcess.OWN_GROUP, 365, "ada", "core-ballot",
+                        CORE_MOTION))
+                .expectEvents(new ModuleNominationProcessChanged("nn", NominationProcess.OWN_GROUP,
+                        CORE_MOTION.decision()));
     }
 
     @Test
     @DisplayName("R4: a group decides by majority, super-majority or unanimity, not by a sole decider (422)")
     void refusesSoleDecider() {
-        fixture.given(NN)
-                .when(new ChangeModuleSettings("nn", new DecisionRule(DecisionMethod.SOLE_DECIDER, null, null, null),
-                        NominationProcess.OWN_GROUP, 365, "ada"))
+        fixture.given(NN, BOB)
+                .when(new ProposeSettingsMotion("nn", "m-1", "bob", new DecisionRule(DecisionMethod.SOLE_DECIDER, null,
+                        null, null), NominationProcess.OWN_GROUP, 365, "Let one decide.", DEADLINE))
                 .expectException(refusal(GovernanceException.RuleViolation.class, "invalid-decision-rule", "R4"))
                 .expectNoEvents();
-        fixture.given(NN)
+        fixture.given(NN, BOB)
                 .when(new ChangeModuleSettings("nn", new DecisionRule(DecisionMethod.SUPERMAJORITY, 0.4, null, null),
-                        NominationProcess.OWN_GROUP, 365, "ada"))
+                        NominationProcess.OWN_GROUP, 365, "ada", "core-ballot", CORE_MOTION))
                 .expectException(refusal(GovernanceException.RuleViolation.class, "invalid-decision-rule", "R4"));
     }
 
     @Test
     @DisplayName("R14: the inactivity period is 1 to 3650 days (422)")
     void inactivityPeriod() {
-        fixture.given(NN)
-                .when(new ChangeModuleSettings("nn", null, NominationProcess.CORE_MAINTAINERS, 0, "ada"))
+        fixture.given(NN, BOB)
+                .when(new ProposeSettingsMotion("nn", "m-1", "bob", null, NominationProcess.CORE_MAINTAINERS, 0,
+                        "Never inactive.", DEADLINE))
                 .expectException(refusal(GovernanceException.RuleViolation.class, "invalid-inactivity-period", "R14"));
     }
 
@@ -225,6 +256,37 @@ class ModuleTest {
                         "Only the layers.", PROPOSAL))
                 .expectEvents(new ModuleRescoped("nn", "Neural nets", ModuleKind.DIRECTORY, "torch/nn/modules",
                         "Only the layers.", PROPOSAL));
+    }
+
+    @Test
+    @DisplayName("R15: the same accepted addition applied again changes nothing; another decision adding an existing module is a 409")
+    void addsOnce() {
+        AddModule add = new AddModule("nn", "Neural networks", ModuleKind.DIRECTORY, "torch/nn", null, null, null,
+                365, List.of("bob"), PROPOSAL);
+        fixture.given(NN, BOB)
+                .when(add)
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+        fixture.given(NN, BOB)
+                .when(new AddModule("nn", "Neural networks", ModuleKind.DIRECTORY, "torch/nn", null, null, null, 365,
+                        List.of("bob"), NOMINATION))
+                .expectException(refusal(GovernanceException.Conflict.class, "module-exists", "R15"));
+    }
+
+    @Test
+    @DisplayName("R15: a re-scope keeps the maintainers' seats and tenure, and applied again changes nothing")
+    void rescopeKeepsTenure() {
+        ModuleRescoped rescoped = new ModuleRescoped("nn", "Neural networks", ModuleKind.DIRECTORY,
+                "torch/nn/modules", null, NOMINATION);
+        fixture.given(NN, BOB)
+                .when(new RescopeModule("nn", "Neural networks", ModuleKind.DIRECTORY, "/torch/nn/modules/", null,
+                        NOMINATION))
+                .expectEvents(rescoped);
+        fixture.given(NN, BOB, rescoped)
+                .when(new RescopeModule("nn", "Neural networks", ModuleKind.DIRECTORY, "torch/nn/modules", null,
+                        NOMINATION))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
     }
 
     @Test

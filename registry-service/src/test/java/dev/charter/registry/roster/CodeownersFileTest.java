@@ -28,7 +28,20 @@ class CodeownersFileTest {
     }
 
     static RosterView roster(ModuleView... modules) {
-        return new RosterView(AS_OF, member("ada", "Ada"), List.of(member("ada", "Ada")), List.of(), List.of(modules));
+        return new RosterView(AS_OF, member("ada", "Ada"), List.of(member("ada", "Ada"), member("grace", "Grace")),
+                List.of(member("ken", "Ken")), List.of(modules));
+    }
+
+    @Test
+    @DisplayName("R16: the core maintainers own every path of the core repository in a first * line; later lines win, so modules own theirs; emeritus never appear")
+    void coreMaintainersFirst() {
+        ModuleView nn = new ModuleView("nn", "NN", ModuleKind.DIRECTORY, "torch/nn", null, "ACTIVE",
+                DecisionRule.majority(), NominationProcess.CORE_MAINTAINERS, 365, List.of(member("bob", "Bob")),
+                List.of(member("alan", "Alan")));
+        String file = CodeownersFile.forCoreRepository(roster(nn), "org/core");
+        assertThat(file).contains("* @ada @grace\n", "/torch/nn/ @bob\n").doesNotContain("@ken", "@alan");
+        assertThat(file.indexOf("* @ada")).isLessThan(file.indexOf("/torch/nn/ "));
+        assertThat(CodeownersFile.coreRules(roster(nn)).get(0).pattern()).isEqualTo("*");
     }
 
     @Test

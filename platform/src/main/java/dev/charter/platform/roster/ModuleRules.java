@@ -1,4 +1,4 @@
-package dev.charter.registry.module;
+package dev.charter.platform.roster;
 
 import dev.charter.contracts.registry.ModuleKind;
 import dev.charter.contracts.voting.DecisionMethod;
@@ -8,7 +8,10 @@ import dev.charter.platform.web.GovernanceException;
 
 import java.util.regex.Pattern;
 
-/** Pure checks of module data: locations (R3), group decision rules (R4) and inactivity periods (R14). */
+/**
+ * Pure checks of module data, for every service that takes them (the registry applies them, nomination-service
+ * checks a module proposal with them, R15): locations (R3), group decision rules (R4) and inactivity periods (R14).
+ */
 public final class ModuleRules {
 
     private static final Pattern REPOSITORY = Pattern.compile("[A-Za-z0-9][A-Za-z0-9-]{0,38}/[A-Za-z0-9._-]{1,100}");
