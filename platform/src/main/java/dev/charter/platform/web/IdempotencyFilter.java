@@ -79,8 +79,9 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             if (response.isCommitted()) {
                 throw e;
             }
-            // looking the key up, replaying it or storing a refusal failed on the database (e.g. a connection cut
-            // under the pool): a problem the client may retry with the same key, never a bare 500
+            // looking the key up, the key's transaction (nothing was changed, nothing stored), a replay or storing a
+            // refusal failed on the database (e.g. a connection cut under the pool): a problem the client may retry
+            // with the same key, never a bare 500
             log.warn("{} {} with Idempotency-Key failed on the database: {}", request.getMethod(),
                     request.getRequestURI(), e.toString());
             response.resetBuffer();
@@ -142,12 +143,6 @@ public class IdempotencyFilter extends OncePerRequestFilter {
                 throw io;
             }
             throw (ServletException) e.getCause();
-        } catch (org.springframework.dao.DataAccessException | org.springframework.transaction.TransactionException e) {
-            // the key's transaction could not commit (the database went away): nothing was changed, nothing stored
-            log.warn("{} {} with Idempotency-Key failed on the database: {}", request.getMethod(),
-                    request.getRequestURI(), e.toString());
-            ProblemResponses.write(response, ProblemHandling.unavailable(), request.getRequestURI());
-            return;
         }
         switch (outcome) {
             case REPLAY -> replay(actor.get(), key, hash, request, response);
