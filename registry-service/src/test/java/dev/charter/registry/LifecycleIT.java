@@ -63,7 +63,8 @@ import static org.awaitility.Awaitility.await;
  * decision (R4), reinstatement by the group's ballot (R14), the CODEOWNERS drift check (R16), and asOf for persons.
  */
 @TestPropertySource(properties = {"spring.application.name=registry-lifecycle",
-        "charter.registry.github.webhook-secret=" + LifecycleIT.SECRET})
+        "charter.registry.github.webhook-secret=" + LifecycleIT.SECRET,
+        "charter.registry.activity.reporters=ada"})
 class LifecycleIT extends RegistryIntegrationTest {
 
     static final String SECRET = "It's a Secret to Everybody";
@@ -164,7 +165,7 @@ class LifecycleIT extends RegistryIntegrationTest {
     }
 
     @Test
-    @DisplayName("R14: other systems report activity in batches, idempotent per reference; unknown persons count nowhere; an unknown module or a future time is a 400")
+    @DisplayName("R14: other systems report activity in batches, idempotent per reference; unknown persons count nowhere; an unknown module or a future time is a 400; only the configured reporters report")
     void activityApi() throws Exception {
         ActivityItem meeting = new ActivityItem().personId("Barbara").moduleId("vision").kind(ActivityKind.MEETING)
                 .occurredAt(OffsetDateTime.parse("2026-02-20T15:00:00Z")).url("https://meet.example.org/vision/2026-02-20");
@@ -189,6 +190,9 @@ class LifecycleIT extends RegistryIntegrationTest {
                 .personId("barbara").kind(ActivityKind.OTHER).occurredAt(OffsetDateTime.now().plusDays(2))
                 .url("https://x.example.org/future"))), null));
         problem(401, () -> anonymous().activity().reportActivity(new ActivityBatch().items(List.of(meeting)), null));
+        // only the configured reporters report activity
+        assertThat(problem(403, () -> as("barbara").activity().reportActivity(new ActivityBatch().items(
+                List.of(meeting)), null)).path("code").asText()).isEqualTo("not-a-reporter");
     }
 
     // --- R4: a group's settings
